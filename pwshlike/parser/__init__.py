@@ -1,0 +1,1 @@
+"""Parser: tokens → AST with source extents."""

@@ -1,0 +1,106 @@
+"""The PowerShell syntax tree.
+
+Every node carries ``start``/``end`` source offsets; ``Source.position`` turns them into
+line/column for error messages.  Nodes are plain slotted classes; the compiler
+dispatches on the class.
+"""
+from __future__ import annotations
+
+
+class Node:
+    __slots__ = ("start", "end")
+    fields: tuple[str, ...] = ()
+
+    def __init__(self, start: int, end: int, *values) -> None:
+        self.start = start
+        self.end = end
+        for name, value in zip(self.fields, values, strict=True):
+            setattr(self, name, value)
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{f}={getattr(self, f)!r}" for f in self.fields)
+        return f"{type(self).__name__}({inner})"
+
+    def children(self):
+        for f in self.fields:
+            v = getattr(self, f)
+            if isinstance(v, Node):
+                yield v
+            elif isinstance(v, (list, tuple)):
+                for item in v:
+                    if isinstance(item, Node):
+                        yield item
+                    elif isinstance(item, (list, tuple)):
+                        yield from (x for x in item if isinstance(x, Node))
+
+
+def node(name: str, *fields: str):
+    cls = type(name, (Node,), {"__slots__": fields, "fields": fields})
+    return cls
+
+
+# --- script structure ---------------------------------------------------------------------
+# blocks: NamedBlock or None; usings: list of Using
+ScriptBlock = node("ScriptBlock", "param_block", "dynamicparam", "begin", "process", "end",
+                   "clean", "usings", "attributes", "is_filter")
+NamedBlock = node("NamedBlock", "name", "statements", "traps", "unnamed")
+StatementBlock = node("StatementBlock", "statements", "traps")
+ParamBlock = node("ParamBlock", "attributes", "parameters")
+Parameter = node("Parameter", "variable", "attributes", "default")
+Attribute = node("Attribute", "type_name", "positional", "named")   # named: [(name, expr|None)]
+TypeConstraint = node("TypeConstraint", "type_name")
+TypeName = node("TypeName", "name", "generic_args", "array_rank")
+
+# --- statements -----------------------------------------------------------------------------
+PipelineChain = node("PipelineChain", "left", "operator", "right", "background")
+Pipeline = node("Pipeline", "elements", "background")
+CommandExpression = node("CommandExpression", "expression", "redirections")
+Command = node("Command", "elements", "invocation", "redirections")
+CommandParameter = node("CommandParameter", "name", "argument", "text", "used_colon")
+Redirection = node("Redirection", "from_stream", "append", "to_stream", "target")
+StopParsingArgument = node("StopParsingArgument", "text")
+EndOfParameters = node("EndOfParameters")
+Assignment = node("Assignment", "target", "operator", "value")
+If = node("If", "clauses", "else_block")
+Switch = node("Switch", "label", "flags", "condition", "clauses", "default")
+ForEach = node("ForEach", "label", "variable", "iterable", "body")
+For = node("For", "label", "init", "condition", "iterator", "body")
+While = node("While", "label", "condition", "body")
+DoLoop = node("DoLoop", "label", "body", "condition", "until")
+Break = node("Break", "label")
+Continue = node("Continue", "label")
+Return = node("Return", "pipeline")
+Exit = node("Exit", "pipeline")
+Throw = node("Throw", "pipeline")
+Try = node("Try", "body", "catches", "finally_block")
+Catch = node("Catch", "types", "body")
+Trap = node("Trap", "type_name", "body")
+FunctionDefinition = node("FunctionDefinition", "name", "is_filter", "parameters", "body")
+EnumDefinition = node("EnumDefinition", "name", "base_type", "members", "is_flags")
+ClassDefinition = node("ClassDefinition", "name", "base_types", "properties", "methods")
+ClassProperty = node("ClassProperty", "name", "type_name", "default", "is_static", "is_hidden")
+ClassMethod = node("ClassMethod", "name", "return_type", "parameters", "body", "is_static",
+                   "is_constructor")
+Using = node("Using", "kind", "name")
+DataStatement = node("DataStatement", "variable", "body")
+
+# --- expressions ------------------------------------------------------------------------------
+Constant = node("Constant", "value", "text")
+StringConstant = node("StringConstant", "value", "quote")   # quote: ' " bare here
+ExpandableString = node("ExpandableString", "parts", "quote")  # parts: str | Expression
+Variable = node("Variable", "path", "splat")
+Binary = node("Binary", "operator", "left", "right")
+Unary = node("Unary", "operator", "operand", "postfix")
+Convert = node("Convert", "type_name", "operand")
+TypeExpression = node("TypeExpression", "type_name")
+AttributedExpression = node("AttributedExpression", "attribute", "operand")
+Member = node("Member", "target", "member", "static", "null_conditional")
+InvokeMember = node("InvokeMember", "target", "member", "arguments", "static", "null_conditional")
+Index = node("Index", "target", "index", "null_conditional")
+ArrayLiteral = node("ArrayLiteral", "elements")
+ArrayExpression = node("ArrayExpression", "block")
+SubExpression = node("SubExpression", "block")
+Paren = node("Paren", "pipeline")
+Hashtable = node("Hashtable", "pairs")
+ScriptBlockExpression = node("ScriptBlockExpression", "body", "text")
+Ternary = node("Ternary", "condition", "if_true", "if_false")

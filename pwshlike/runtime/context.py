@@ -1,0 +1,103 @@
+"""Session state: scopes, variables, functions, aliases, and the flow-control signals.
+
+PowerShell scoping is dynamic: a function runs in a child of its *caller's* scope and
+reads outward through the chain.  Function tables are shared copy-on-write with the
+parent scope, so looking a function up is one dict access however deep the call stack.
+"""
+from __future__ import annotations
+
+import os
+
+_MISSING = object()
+
+
+class FlowControl(BaseException):
+    """Break/continue/return/exit: not errors, so ``catch`` never sees them."""
+
+
+class BreakSignal(FlowControl):
+    def __init__(self, label: str | None = None) -> None:
+        self.label = label
+
+
+class ContinueSignal(FlowControl):
+    def __init__(self, label: str | None = None) -> None:
+        self.label = label
+
+
+class ReturnSignal(FlowControl):
+    pass
+
+
+class ExitSignal(FlowControl):
+    def __init__(self, code=None) -> None:
+        self.code = code
+
+
+class Scope:
+    __slots__ = ("vars", "parent", "functions", "owns_functions", "private", "constraints",
+                 "script", "options")
+
+    def __init__(self, parent: Scope | None = None, is_script: bool = False) -> None:
+        self.vars: dict = {}
+        self.parent = parent
+        self.private: set | None = None
+        self.constraints: dict | None = None
+        self.options: dict | None = None   # name -> 'ReadOnly'/'Constant'
+        if parent is None:
+            self.functions: dict = {}
+            self.owns_functions = True
+        else:
+            self.functions = parent.functions
+            self.owns_functions = False
+        self.script = self if (is_script or parent is None) else parent.script
+
+    def define_function(self, name: str, fn) -> None:
+        if not self.owns_functions:
+            self.functions = dict(self.functions)
+            self.owns_functions = True
+        self.functions[name.lower()] = fn
+
+    def lookup(self, name: str):
+        """Read a variable from this scope outward, skipping other scopes' private ones."""
+        v = self.vars.get(name, _MISSING)
+        if v is not _MISSING:
+            return v
+        s = self.parent
+        while s is not None:
+            v = s.vars.get(name, _MISSING)
+            if v is not _MISSING and (s.private is None or name not in s.private):
+                return v
+            s = s.parent
+        return _MISSING
+
+    def find_owner(self, name: str) -> Scope | None:
+        s = self
+        while s is not None:
+            if name in s.vars and (s is self or s.private is None or name not in s.private):
+                return s
+            s = s.parent
+        return None
+
+    def ancestor(self, depth: int) -> Scope | None:
+        s = self
+        for _ in range(depth):
+            if s is None:
+                return None
+            s = s.parent
+        return s
+
+
+def env_get(name: str):
+    return os.environ.get(name)
+
+
+def env_set(name: str, value) -> None:
+    from .convert import to_str
+    if value is None or value == "":
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = to_str(value)
+
+
+MISSING = _MISSING

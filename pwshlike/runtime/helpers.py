@@ -1,0 +1,568 @@
+"""The functions generated code calls (its globals), kept in one table.
+
+Small, hot helpers live here; bigger machinery (commands, members, operators) is
+imported from its own module.
+"""
+from __future__ import annotations
+
+import os
+
+from ..errors import (ArgumentTransformationMetadataException, DotNetException, ErrorRecord,
+                      RuntimeException, ValidationMetadataException, ensure_error_record,
+                      exception_class, runtime_error)
+from . import members as M
+from . import operators as O
+from .context import (MISSING, BreakSignal, ContinueSignal, ExitSignal, ReturnSignal, Scope,
+                      env_get, env_set)
+from .convert import to_bool, to_str
+from .enumerate import enumerate_value
+from .values import Hashtable, PSCustomObject, PSReference
+
+
+class _Marker:
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+NOARG = _Marker("NOARG")
+SPLAT = _Marker("SPLAT")
+ENDPARAMS = _Marker("ENDPARAMS")
+VERBATIM = _Marker("VERBATIM")
+NOINPUT = _Marker("NOINPUT")
+
+
+class NullSink:
+    __slots__ = ()
+
+    def append(self, item) -> None:
+        pass
+
+    def extend(self, items) -> None:
+        for _ in items:
+            pass
+
+
+NULLSINK = NullSink()
+
+
+# --- output -------------------------------------------------------------------------------------------------
+def emit(out, v) -> None:
+    t = type(v)
+    if t is list:
+        out.extend(v)
+        return
+    if t is range or (v is not None and t is not str and t is not int and enumerate_value(v) is not None):
+        out.extend(enumerate_value(v))
+        return
+    out.append(v)
+
+
+def emit_result(out, v) -> None:
+    """Output of a method call: void methods (None) write nothing."""
+    if v is not None:
+        emit(out, v)
+
+
+def collect(ctx, S, fn):
+    out = []
+    fn(ctx, S, out)
+    n = len(out)
+    if n == 1:
+        return out[0]
+    if n == 0:
+        return None
+    return out
+
+
+def collect_list(ctx, S, fn) -> list:
+    out = []
+    fn(ctx, S, out)
+    return out
+
+
+def as_array(v) -> list:
+    if type(v) is list:
+        return list(v)
+    if v is None:
+        return []
+    items = enumerate_value(v)
+    if items is None:
+        return [v]
+    return list(items)
+
+
+def unwrap_value(v):
+    if isinstance(v, range):
+        return list(v)
+    return v
+
+
+# --- variables ------------------------------------------------------------------------------------------
+_AUTOMATIC = {"pwd", "home", "pid"}
+
+
+def lookup(ctx, S: Scope, name: str):
+    v = S.lookup(name)
+    if v is MISSING:
+        return ctx.automatic_variable(name, S)
+    return v
+
+
+def _scope_for(ctx, S: Scope, scope: str) -> Scope:
+    if scope == "global":
+        return ctx.global_scope
+    if scope == "script":
+        return S.script
+    return S
+
+
+def getvar_scoped(ctx, S: Scope, scope: str, name: str):
+    if scope == "env":
+        return env_get(name)
+    key = name.lower()
+    if key == "psitem":
+        key = "_"
+    if scope in ("global", "script"):
+        v = _scope_for(ctx, S, scope).vars.get(key, MISSING)
+        return None if v is MISSING else v
+    if scope in ("local", "private"):
+        v = S.vars.get(key, MISSING)
+        return None if v is MISSING else v
+    if scope == "variable":
+        return lookup(ctx, S, key)
+    if scope == "function":
+        return S.functions.get(key)
+    if scope == "using":
+        return lookup(ctx, S, key)
+    return ctx.provider_get(scope, name)
+
+
+def setvar(ctx, S: Scope, key: str, value) -> None:
+    """Assign in the current scope, honouring a type constraint or validation on the variable."""
+    c = S.constraints.get(key) if S.constraints else None
+    if c is not None:
+        value = _apply_constraint(ctx, key, c, value)
+    if S.options and key in S.options:
+        raise runtime_error(RuntimeException, "VariableNotWritable",
+                            f"Cannot overwrite variable {key} because it is read-only or "
+                            "constant.", "WriteError", key)
+    S.vars[key] = value
+
+
+def _apply_constraint(ctx, key, c, value):
+    ptype, validators = c
+    if ptype is not None:
+        try:
+            value = ptype.convert(value)
+        except DotNetException as e:
+            raise runtime_error(
+                ArgumentTransformationMetadataException, "RuntimeException",
+                _transform_message(value, ptype, e), "MetadataError", value) from None
+    for v in validators:
+        if not v.check(ctx, value):
+            raise runtime_error(ValidationMetadataException, "ValidateSetFailure",
+                                f"The attribute cannot be added because variable {key} with "
+                                f"value {to_str(value)} would no longer be valid.",
+                                "MetadataError", value)
+    return value
+
+
+def _transform_message(value, ptype, e) -> str:
+    msg = getattr(e, "Message", str(e))
+    if isinstance(value, str):
+        return (f'Cannot convert value "{value}" to type "{ptype.fullname}". Error: "The input '
+                f"string '{value}' was not in a correct format.\"") if "was not in a correct" in \
+            msg or "Cannot convert value" in msg else msg
+    return msg
+
+
+def setvar_scoped(ctx, S: Scope, scope: str, name: str, value) -> None:
+    if scope == "env":
+        env_set(name, value)
+        return
+    key = name.lower()
+    if key == "psitem":
+        key = "_"
+    if scope in ("global", "script"):
+        setvar(ctx, _scope_for(ctx, S, scope), key, value)
+        return
+    if scope == "private":
+        if S.private is None:
+            S.private = set()
+        S.private.add(key)
+        setvar(ctx, S, key, value)
+        return
+    if scope in ("local", "variable"):
+        setvar(ctx, S, key, value)
+        return
+    if scope == "function":
+        ctx.define_function_value(S, name, value)
+        return
+    ctx.provider_set(scope, name, value)
+
+
+def declare(ctx, S: Scope, key: str, scope, constraint, value):
+    """``[int]$x = v`` / ``[ValidateRange(0,10)][double]$x = v``: constrain then assign."""
+    type_node, attrs = constraint
+    from .types import resolve_type_node
+    from ..binding.validation import validators_from_attributes
+    target = S if scope in (None, "local", "private") else _scope_for(ctx, S, scope)
+    ptype = resolve_type_node(type_node) if type_node is not None else None
+    validators = validators_from_attributes(ctx, S, attrs) if attrs else []
+    c = (ptype, validators)
+    if ptype is not None and ptype.fullname == "System.Management.Automation.PSReference":
+        target.vars[key] = value if isinstance(value, PSReference) else PSReference.to_value(
+            value)
+        return target.vars[key]
+    converted = value
+    if ptype is not None:
+        try:
+            converted = ptype.convert(value)
+        except DotNetException as e:
+            raise runtime_error(ArgumentTransformationMetadataException, "RuntimeException",
+                                _transform_message(value, ptype, e), "MetadataError",
+                                value) from None
+    for v in validators:
+        if not v.check(ctx, converted):
+            raise runtime_error(ValidationMetadataException, "ValidateSetFailure" if False else
+                                "ValidationMetadataException",
+                                f"The variable cannot be validated because the value "
+                                f"{to_str(converted)} is not a valid value for the {key} variable.",
+                                "MetadataError", converted)
+    if target.constraints is None:
+        target.constraints = {}
+    target.constraints[key] = c
+    target.vars[key] = converted
+    return converted
+
+
+def incdec_var(ctx, S, scope, name, delta, post):
+    if scope is None:
+        key = name.lower()
+        old = lookup(ctx, S, key)
+        new = O.add(old if old is not None else 0, delta)
+        setvar(ctx, S, key, new)
+    else:
+        old = getvar_scoped(ctx, S, scope, name)
+        new = O.add(old if old is not None else 0, delta)
+        setvar_scoped(ctx, S, scope, name, new)
+    return old if post else new
+
+
+def incdec_member(obj, name, delta, post):
+    old = M.get_member(obj, name)
+    new = O.add(old if old is not None else 0, delta)
+    M.set_member(obj, name, new)
+    return old if post else new
+
+
+def incdec_index(obj, index, delta, post):
+    old = M.get_index(obj, index)
+    new = O.add(old if old is not None else 0, delta)
+    M.set_index(obj, index, new)
+    return old if post else new
+
+
+def make_ref(ctx, S, scope, name):
+    key = name.lower()
+    if scope is None:
+        owner = S.find_owner(key) or S
+
+        def getter():
+            return owner.vars.get(key)
+
+        def setter(v):
+            owner.vars[key] = v
+        return PSReference(getter, setter)
+    return PSReference(lambda: getvar_scoped(ctx, S, scope, name),
+                       lambda v: setvar_scoped(ctx, S, scope, name, v))
+
+
+def ref_value(v):
+    return v if isinstance(v, PSReference) else PSReference.to_value(v)
+
+
+def split_for_multi(value, n: int) -> list:
+    items = value if isinstance(value, list) else ([] if value is None else [value])
+    items = list(items)
+    out = items[:n - 1]
+    while len(out) < n - 1:
+        out.append(None)
+    rest = items[n - 1:]
+    out.append(rest[0] if len(rest) == 1 else (rest if rest else None))
+    return out
+
+
+def invalid_assignment(node):
+    raise runtime_error(RuntimeException, "InvalidLeftHandSide",
+                        "The assignment expression is not valid.", "InvalidOperation")
+
+
+# --- conversions ----------------------------------------------------------------------------------------------
+def convert(v, typeref):
+    t = typeref.get()
+    return t.convert(v)
+
+
+def void(v):
+    return None
+
+
+class PSObjectList(list):
+    """``[psobject](1, 2)``: an array wrapped as one object (``-f`` sees one argument)."""
+    __slots__ = ()
+    psobject_wrapped = True
+
+
+def psobject_wrap(v):
+    if isinstance(v, list):
+        return PSObjectList(v)
+    return v
+
+
+def pscustom(h: Hashtable) -> PSCustomObject:
+    return PSCustomObject(h.items())
+
+
+def hashtable(pairs, ordered: bool) -> Hashtable:
+    h = Hashtable(ordered=ordered)
+    for k, v in pairs:
+        if k in h:
+            raise runtime_error(RuntimeException, "DuplicateKeyInHashLiteral",
+                                f"Duplicate keys '{to_str(k)}' are not allowed in hash literals.",
+                                "ParserError")
+        h[k] = v
+    return h
+
+
+# --- loops and switch ---------------------------------------------------------------------------------
+def foreach_iter(v):
+    if v is None:
+        return ()
+    if type(v) is list or type(v) is range:
+        return v
+    items = enumerate_value(v)
+    if items is None:
+        return (v,)
+    return items
+
+
+def range_lazy(a, b):
+    return O.range_op(a, b)
+
+
+def switch_items(v):
+    if v is None:
+        return (None,)
+    items = enumerate_value(v)
+    if items is None:
+        return (v,)
+    return items
+
+
+def switch_file(ctx, path):
+    full = ctx.resolve_path(to_str(path))
+    with open(full, encoding="utf-8") as f:
+        return [line.rstrip("\r\n") for line in f]
+
+
+def switch_test(mode: str, cs: bool, item, pattern, L) -> bool:
+    if mode == "regex":
+        import re as _re
+        from .regex import compile_regex
+        m = compile_regex(to_str(pattern), ignore_case=not cs).search(to_str(item))
+        if m:
+            L["matches"] = O.matches_table(m)
+        del _re
+        return m is not None
+    if mode == "wildcard":
+        from .regex import compile_wildcard
+        return compile_wildcard(to_str(pattern), not cs).match(to_str(item)) is not None
+    if isinstance(pattern, (int, float)) and not isinstance(pattern, bool) and isinstance(
+            item, (int, float)) and not isinstance(item, bool) and not hasattr(type(item),
+                                                                                 "enum_type"):
+        return item == pattern
+    a, b = to_str(item), to_str(pattern)
+    return a == b if cs else a.lower() == b.lower()
+
+
+def switch_sb(ctx, S, sb, item) -> bool:
+    from .invoke import invoke_scriptblock
+    out = invoke_scriptblock(ctx, sb, [], None, collect=True, dollar_underscore=item,
+                             parent_scope=S)
+    return to_bool(out[0] if len(out) == 1 else out)
+
+
+# --- errors ---------------------------------------------------------------------------------------------------
+def throw(ctx, S, value):
+    """``throw value``: strings and objects become RuntimeException; exceptions keep their type."""
+    if value is NOARG:
+        cur = S.lookup("_")
+        if isinstance(cur, ErrorRecord):
+            return cur.Exception
+        value = None
+    if isinstance(value, ErrorRecord):
+        return value.Exception
+    if isinstance(value, DotNetException):
+        value.was_thrown_from_throw = True
+        if value.error_record is None:
+            rec = ensure_error_record(value)
+            rec.CategoryInfo.Category = "OperationStopped"
+            name = type(value).dotnet_fullname
+            rec._error_id = name
+            rec.FullyQualifiedErrorId = name
+        return value
+    message = "ScriptHalted" if value is None else to_str(value)
+    exc = RuntimeException(message if value is not None else "ScriptHalted",
+                           error_id=message, category="OperationStopped", target=value)
+    exc.was_thrown_from_throw = True
+    return exc
+
+
+def as_ps_error(ctx, e: BaseException):
+    """Any exception reaching a catch: Python bugs become RuntimeExceptions, not tracebacks."""
+    if isinstance(e, DotNetException):
+        return e
+    if isinstance(e, RecursionError):
+        from ..errors import ScriptCallDepthException
+        return ScriptCallDepthException(
+            "The script failed due to call depth overflow.", error_id="CallDepthOverflow",
+            category="InvalidOperation")
+    if isinstance(e, KeyboardInterrupt):
+        raise e
+    msg = str(e) or type(e).__name__
+    wrapped = RuntimeException(msg, error_id="RuntimeException")
+    wrapped.python_exception = e
+    return wrapped
+
+
+def catch_matches(e, type_nodes) -> bool:
+    for node in type_nodes:
+        name = node.name
+        try:
+            cls = exception_class(name)
+        except KeyError:
+            from .types import lookup_type
+            t = lookup_type(name)
+            cls = getattr(t, "exception_class", None) if t is not None else None
+            if cls is None:
+                raise runtime_error(RuntimeException, "TypeNotFound",
+                                    f"Unable to find type [{name}].", "InvalidOperation") from None
+        if isinstance(e, cls):
+            return True
+    return False
+
+
+def enter_catch(ctx, S, e) -> None:
+    rec = ensure_error_record(e, getattr(e, "ps_extent", None))
+    S.vars["_"] = rec
+    ctx.record_error(rec)
+
+
+def trap(ctx, S, out, e, traps) -> None:
+    """Run the first matching trap; continue after the statement unless it breaks."""
+    if isinstance(e, (BreakSignal, ContinueSignal, ReturnSignal, ExitSignal)):
+        raise e
+    err = as_ps_error(ctx, e)
+    for type_node, fn in traps:
+        if type_node is None or catch_matches(err, [type_node]):
+            rec = ensure_error_record(err, getattr(err, "ps_extent", None))
+            child = Scope(S)
+            child.vars["_"] = rec
+            ctx.record_error(rec)
+            try:
+                fn(ctx, child, out)
+            except BreakSignal:
+                raise err from None
+            except ContinueSignal:
+                return
+            ctx.write_error_record(rec)
+            return
+    raise err
+
+
+# --- definitions ---------------------------------------------------------------------------------------
+def define_function(ctx, S, name: str, info) -> None:
+    ctx.define_function(S, name, info)
+
+
+def define_enum(ctx, name, members) -> None:
+    from .classes import define_enum as _define
+    _define(ctx, name, members)
+
+
+def define_class(ctx, S, info, methods, props) -> None:
+    from .classes import define_class as _define
+    _define(ctx, S, info, methods, props)
+
+
+def new_scriptblock(ctx, S, info):
+    from .scriptblock import ScriptBlock
+    return ScriptBlock(info, ctx)
+
+
+def _call(ctx, S, site, args, out):
+    from .commands import call
+    return call(ctx, S, site, args, out)
+
+
+def _pipeline(ctx, S, input_value, stages, out):
+    from .commands import run_pipeline
+    return run_pipeline(ctx, S, input_value, stages, out)
+
+
+def _dyn_site(site, name):
+    from .commands import dynamic_site
+    return dynamic_site(site, name)
+
+
+def _with_redirs(site, redirs):
+    from .commands import with_redirections
+    return with_redirections(site, redirs)
+
+
+def _redirect_expr(ctx, S, value, redirs):
+    from .commands import redirect_expression
+    return redirect_expression(ctx, S, value, redirs)
+
+
+GLOBALS = {
+    "_emit": emit, "_emit_result": emit_result, "_collect": collect,
+    "_collect_list": collect_list, "_as_array": as_array, "_unwrap_value": unwrap_value,
+    "_bool": to_bool, "_str": to_str,
+    "_add": O.add, "_sub": O.sub, "_mul": O.mul, "_div": O.div, "_mod": O.mod,
+    "_band": O.band, "_bor": O.bor, "_bxor": O.bxor, "_shl": O.shl, "_shr": O.shr,
+    "_join": O.join, "_format": O.format_op, "_range": O.range_list, "_is": O.is_op,
+    "_isnot": lambda a, t: not O.is_op(a, t), "_as": O.as_op, "_xor": O.xor,
+    "_neg": O.negate, "_plus": O.plus, "_bnot": O.bnot, "_unary_split": O.unary_split,
+    "_unary_join": O.unary_join, "_match": O.match, "_notmatch": O.notmatch,
+    "_lookup": lookup, "_getvar_scoped": getvar_scoped, "_setvar": setvar,
+    "_setvar_scoped": setvar_scoped, "_declare": declare, "_incdec_var": incdec_var,
+    "_incdec_member": incdec_member, "_incdec_index": incdec_index, "_make_ref": make_ref,
+    "_ref_value": ref_value, "_split_for_multi": split_for_multi,
+    "_invalid_assignment": invalid_assignment, "_convert": convert, "_void": void,
+    "_psobject_wrap": psobject_wrap, "_pscustom": pscustom, "_hashtable": hashtable,
+    "_getm": M.get_member, "_setm": M.set_member, "_invm": lambda ctx, S, o, n, a:
+    M.invoke_method(ctx, o, n, a), "_gets": M.get_static, "_sets": M.set_static,
+    "_invs": lambda ctx, S, t, n, a: M.invoke_static(ctx, t, n, a),
+    "_idx": M.get_index, "_setidx": M.set_index,
+    "_foreach_iter": foreach_iter, "_range_lazy": range_lazy, "_switch_items": switch_items,
+    "_switch_file": switch_file, "_switch_test": switch_test, "_switch_sb": switch_sb,
+    "_throw": throw, "_as_ps_error": as_ps_error, "_catch_matches": catch_matches,
+    "_enter_catch": enter_catch, "_trap": trap, "_define_function": define_function,
+    "_define_enum": define_enum, "_define_class": define_class,
+    "_new_scriptblock": new_scriptblock, "_call": _call, "_pipeline": _pipeline,
+    "_dyn_site": _dyn_site, "_with_redirs": _with_redirs, "_redirect_expr": _redirect_expr,
+    "_NOARG": NOARG, "_SPLAT": SPLAT, "_ENDPARAMS": ENDPARAMS, "_VERBATIM": VERBATIM,
+    "_NOINPUT": NOINPUT, "_NULLSINK": NULLSINK, "_Break": BreakSignal,
+    "_Continue": ContinueSignal, "_Return": ReturnSignal, "_Exit": ExitSignal,
+}
+for _cmp in ("eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "contains", "notcontains",
+             "in_", "notin", "replace", "split"):
+    GLOBALS["_cmp_" + _cmp] = getattr(O, _cmp)
+del os

@@ -1,0 +1,545 @@
+"""Member access on runtime values: properties, methods, indexing, member enumeration.
+
+Hashtable keys read like properties; arrays pass unknown members on to their elements
+(member enumeration); .NET members of strings, dates and collections come from the
+tables in ``dotnet.methods``; our own classes expose .NET-named Python attributes.
+"""
+from __future__ import annotations
+
+from ..errors import (MethodInvocationException, RuntimeException, DotNetException,
+                      runtime_error)
+from .convert import to_str
+from .enumerate import enumerate_value
+from .typenames import Char, type_name_of
+from .values import Hashtable, PSCustomObject, PSNoteProperty
+
+_ATTR_CACHE: dict[type, dict[str, str]] = {}
+
+
+def _attr_map(cls: type) -> dict[str, str]:
+    m = _ATTR_CACHE.get(cls)
+    if m is None:
+        m = {}
+        for klass in reversed(cls.__mro__):
+            for name in vars(klass):
+                if name[:1].isupper():
+                    m[name.lower()] = name
+        _ATTR_CACHE[cls] = m
+    return m
+
+
+def _dotnet_tables():
+    from .dotnet import methods
+    return methods
+
+
+class PSObjectView:
+    """``$x.psobject``: properties, type names and the base object."""
+
+    def __init__(self, obj) -> None:
+        self.obj = obj
+
+    @property
+    def Properties(self):
+        return [PSNoteProperty(n, v) for n, v in property_list(self.obj)]
+
+    @property
+    def BaseObject(self):
+        return self.obj
+
+    @property
+    def TypeNames(self):
+        names = []
+        if isinstance(self.obj, PSCustomObject) and self.obj.type_names:
+            names.extend(self.obj.type_names)
+        names.append(type_name_of(self.obj))
+        if isinstance(self.obj, PSCustomObject):
+            names.append("System.Object")
+        return names
+
+    @property
+    def Members(self):
+        return self.Properties
+
+    @property
+    def ImmediateBaseObject(self):
+        return self.obj
+
+    def Copy(self):
+        if isinstance(self.obj, PSCustomObject):
+            return PSCustomObject(self.obj.properties())
+        return self.obj
+
+
+def property_list(obj) -> list[tuple[str, object]]:
+    """The object's properties as (name, value) pairs, as Format-* and Select-Object see them."""
+    if isinstance(obj, PSCustomObject):
+        return obj.properties()
+    if isinstance(obj, Hashtable):
+        return [("IsReadOnly", False), ("IsFixedSize", False), ("IsSynchronized", False),
+                ("Keys", obj.keys()), ("Values", obj.values()), ("SyncRoot", obj),
+                ("Count", len(obj))]
+    if obj is None or isinstance(obj, (str, int, float, bool, list)):
+        if isinstance(obj, str):
+            return [("Length", len(obj))]
+        return []
+    props = getattr(type(obj), "ps_properties", None)
+    if props is not None:
+        return [(p, getattr(obj, p)) for p in props]
+    out = []
+    try:
+        m = _dotnet_tables().INSTANCE_PROPERTIES
+        for t in type(obj).__mro__:
+            for name, getter in m.get(t, {}).items():
+                out.append((name, getter(obj)))
+            if out:
+                return out
+    except ImportError:
+        pass
+    for name in _attr_map(type(obj)).values():
+        try:
+            v = getattr(obj, name)
+        except Exception:  # noqa: BLE001
+            continue
+        if not callable(v):
+            out.append((name, v))
+    return out
+
+
+def get_member(obj, name):
+    """``$obj.name`` — None when the member does not exist (non-strict mode)."""
+    if obj is None:
+        return None
+    if not isinstance(name, str):
+        if isinstance(obj, Hashtable) and name in obj:
+            return obj[name]
+        name = to_str(name)
+    low = name.lower()
+    if isinstance(obj, PSCustomObject):
+        e = obj._props.get(low)
+        if e is not None:
+            return e[1]
+        if low == "psobject":
+            return PSObjectView(obj)
+        return None
+    if isinstance(obj, Hashtable):
+        if name in obj:
+            return obj[name]
+        if low == "psobject":
+            return PSObjectView(obj)
+        if low == "count":
+            return len(obj)
+        if low == "keys":
+            return obj.keys()
+        if low == "values":
+            return obj.values()
+        return None
+    if low == "psobject":
+        return PSObjectView(obj)
+    try:
+        getter = _dotnet_tables().find_property(obj, low)
+    except ImportError:
+        getter = None
+    if getter is not None:
+        return getter(obj)
+    if isinstance(obj, list):
+        if low in ("count", "length", "longlength"):
+            return len(obj)
+        return _enumerate_member(obj, name)
+    if isinstance(obj, str):
+        if low == "length":
+            return len(obj)
+        return None
+    attr = _attr_map(type(obj)).get(low)
+    if attr is not None:
+        v = getattr(obj, attr)
+        return v
+    if low in ("count", "length"):
+        return 1
+    return None
+
+
+def _enumerate_member(items: list, name: str):
+    results = []
+    for e in items:
+        if isinstance(e, list):
+            v = _enumerate_member(e, name)
+        else:
+            v = get_member(e, name)
+        if v is None:
+            continue
+        sub = enumerate_value(v) if not isinstance(v, (str, Hashtable)) else None
+        if sub is not None:
+            results.extend(sub)
+        else:
+            results.append(v)
+    if not results:
+        return None
+    if len(results) == 1:
+        return results[0]
+    return results
+
+
+def set_member(obj, name, value) -> None:
+    if not isinstance(name, str):
+        name = to_str(name)
+    if isinstance(obj, Hashtable):
+        obj[name] = value
+        return
+    if isinstance(obj, PSCustomObject):
+        if obj.has_property(name):
+            obj.set_property(name, value)
+            return
+        raise _property_not_found(name)
+    if obj is None:
+        raise runtime_error(RuntimeException, "PropertyAssignmentException",
+                            f"The property '{name}' cannot be found on this object. Verify that "
+                            "the property exists and can be set.", "InvalidOperation")
+    if isinstance(obj, list):
+        for e in obj:
+            set_member(e, name, value)
+        return
+    attr = _attr_map(type(obj)).get(name.lower())
+    if attr is not None:
+        try:
+            setattr(obj, attr, value)
+            return
+        except AttributeError:
+            raise runtime_error(RuntimeException, "PropertyAssignmentException",
+                                f"'{attr}' is a ReadOnly property.", "InvalidOperation") from None
+    raise _property_not_found(name)
+
+
+def _property_not_found(name: str):
+    return runtime_error(RuntimeException, "PropertyAssignmentException",
+                         f"The property '{name}' cannot be found on this object. Verify that the "
+                         "property exists and can be set.", "InvalidOperation")
+
+
+def method_not_found(obj, name: str):
+    return runtime_error(RuntimeException, "MethodNotFound",
+                         f"Method invocation failed because [{type_name_of(obj)}] does not "
+                         f"contain a method named '{name}'.", "InvalidOperation", obj)
+
+
+def invoke_method(ctx, obj, name, args: list):
+    """``$obj.Name(args)``."""
+    if not isinstance(name, str):
+        name = to_str(name)
+    low = name.lower()
+    if obj is None:
+        raise runtime_error(RuntimeException, "InvokeMethodOnNull",
+                            "You cannot call a method on a null-valued expression.",
+                            "InvalidOperation")
+    magic = _MAGIC_METHODS.get(low)
+    if magic is not None:
+        return magic(ctx, obj, args)
+    if isinstance(obj, PSCustomObject):
+        m = obj.get_property(name)
+        if m is not None and type(m).__name__ == "ScriptBlock":
+            from .invoke import invoke_scriptblock
+            out = invoke_scriptblock(ctx, m, args, None, collect=True, this=obj)
+            return out[0] if len(out) == 1 else (out or None)
+    user_method = getattr(type(obj), "ps_invoke_method", None)
+    if user_method is not None:
+        return user_method(obj, ctx, name, args)
+    try:
+        fn = _dotnet_tables().find_method(obj, low)
+    except ImportError:
+        fn = None
+    if fn is not None:
+        return _call_dotnet(fn, obj, name, args)
+    if not isinstance(obj, (list, str)) or isinstance(obj, Hashtable):
+        attr = _attr_map(type(obj)).get(low)
+        if attr is not None:
+            m = getattr(obj, attr)
+            if callable(m):
+                return _call_python(m, name, args)
+    if isinstance(obj, list):
+        results = []
+        for e in obj:
+            r = invoke_method(ctx, e, name, args)
+            if r is not None:
+                results.append(r)
+        return results if len(results) != 1 else results[0]
+    if low == "tostring":
+        return _to_string_method(obj, args)
+    if low == "gethashcode":
+        return hash(obj) & 0x7FFFFFFF
+    if low == "equals":
+        from .operators import scalar_eq
+        return scalar_eq(obj, args[0] if args else None)
+    raise method_not_found(obj, name)
+
+
+def _to_string_method(obj, args):
+    if args:
+        from .dotnet_format import format_value
+        return format_value(obj, to_str(args[0]))
+    if isinstance(obj, (Hashtable, PSCustomObject)) or isinstance(obj, list):
+        return type_name_of(obj) if not isinstance(obj, PSCustomObject) else ""
+    return to_str(obj)
+
+
+def _call_dotnet(fn, obj, name, args):
+    try:
+        return fn(obj, *args)
+    except DotNetException:
+        raise
+    except TypeError as e:
+        if "positional argument" in str(e) or "takes" in str(e):
+            raise runtime_error(RuntimeException, "MethodCountCouldNotFindBest",
+                                f'Cannot find an overload for "{name}" and the argument count: '
+                                f'"{len(args)}".', "InvalidOperation") from None
+        raise _wrap_method_error(name, args, e) from None
+    except (ValueError, IndexError, KeyError, OverflowError, ZeroDivisionError) as e:
+        raise _wrap_method_error(name, args, e) from None
+
+
+def _call_python(m, name, args):
+    try:
+        return m(*args)
+    except DotNetException as e:
+        if isinstance(e, MethodInvocationException):
+            raise
+        raise _wrap_method_error(name, args, e) from None
+    except TypeError as e:
+        raise runtime_error(RuntimeException, "MethodCountCouldNotFindBest",
+                            f'Cannot find an overload for "{name}" and the argument count: '
+                            f'"{len(args)}".', "InvalidOperation") from e
+
+
+def _wrap_method_error(name, args, e):
+    msg = getattr(e, "Message", None) or str(e)
+    inner_id = type(e).__name__ if isinstance(e, DotNetException) else {
+        "IndexError": "ArgumentOutOfRangeException", "KeyError": "KeyNotFoundException",
+        "OverflowError": "OverflowException", "ZeroDivisionError": "DivideByZeroException",
+    }.get(type(e).__name__, "ArgumentException")
+    err = MethodInvocationException(
+        f'Exception calling "{name}" with "{len(args)}" argument(s): "{msg}"',
+        e if isinstance(e, DotNetException) else None, error_id=inner_id,
+        category="NotSpecified")
+    return err
+
+
+# --- ForEach / Where magic methods --------------------------------------------------------------------
+def _magic_foreach(ctx, obj, args):
+    from .invoke import invoke_scriptblock
+    from .values import GenericList
+    items = obj if isinstance(obj, list) else ([] if obj is None else [obj])
+    result = GenericList(fullname="System.Collections.ObjectModel.Collection`1[System.Management.Automation.PSObject]")
+    if not args:
+        raise runtime_error(RuntimeException, "MethodCountCouldNotFindBest",
+                            'Cannot find an overload for "ForEach" and the argument count: "0".')
+    first = args[0]
+    if type(first).__name__ == "ScriptBlock":
+        for item in items:
+            out = invoke_scriptblock(ctx, first, list(args[1:]), None, collect=True,
+                                     dollar_underscore=item, dot_source=False)
+            result.extend(out)
+        return result
+    if hasattr(first, "fullname") and hasattr(first, "convert"):
+        for item in items:
+            result.append(first.convert(item))
+        return result
+    member = to_str(first)
+    for item in items:
+        if len(args) > 1:
+            r = invoke_method(ctx, item, member, list(args[1:]))
+            if r is not None:
+                result.append(r)
+        else:
+            v = get_member(item, member)
+            sub = enumerate_value(v) if not isinstance(v, str) else None
+            if sub is not None:
+                result.extend(sub)
+            elif v is not None or (isinstance(item, (PSCustomObject, Hashtable))):
+                result.append(v)
+    return result
+
+
+def _magic_where(ctx, obj, args):
+    from .convert import to_bool
+    from .invoke import invoke_scriptblock
+    from .values import GenericList
+    items = obj if isinstance(obj, list) else ([] if obj is None else [obj])
+    sb = args[0]
+    mode = to_str(args[1]).lower() if len(args) > 1 else "default"
+    count = int(args[2]) if len(args) > 2 else 0
+    result = GenericList(fullname="System.Collections.ObjectModel.Collection`1[System.Management.Automation.PSObject]")
+
+    def test(item):
+        out = invoke_scriptblock(ctx, sb, [], None, collect=True, dollar_underscore=item)
+        return to_bool(out[0] if len(out) == 1 else out)
+    if mode == "default":
+        for item in items:
+            if test(item):
+                result.append(item)
+                if count and len(result) >= count:
+                    break
+    elif mode == "first":
+        for item in items:
+            if test(item):
+                result.append(item)
+                if len(result) >= (count or 1):
+                    break
+    elif mode == "last":
+        matched = [i for i in items if test(i)]
+        result.extend(matched[-(count or 1):])
+    elif mode == "skipuntil":
+        on = False
+        for item in items:
+            if not on and test(item):
+                on = True
+            if on:
+                result.append(item)
+    elif mode == "until":
+        for item in items:
+            if test(item):
+                break
+            result.append(item)
+    elif mode == "split":
+        yes, no = GenericList(fullname=result.fullname), GenericList(fullname=result.fullname)
+        for item in items:
+            (yes if test(item) and (not count or len(yes) < count) else no).append(item)
+        return [yes, no]
+    return result
+
+
+def _magic_gettype(ctx, obj, args):
+    from .types import lookup_type, PSType, make_array_type, resolve_type
+    if isinstance(obj, PSType):
+        return lookup_type("System.RuntimeType")
+    name = type_name_of(obj)
+    t = lookup_type(name)
+    if t is None:
+        if name.endswith("[]"):
+            try:
+                return make_array_type(resolve_type(name[:-2]))
+            except DotNetException:
+                pass
+        t = PSType(name)
+    return t
+
+
+_MAGIC_METHODS = {"foreach": _magic_foreach, "where": _magic_where, "gettype": _magic_gettype}
+
+
+# --- indexing ------------------------------------------------------------------------------------------------
+def get_index(obj, index):
+    if obj is None:
+        raise runtime_error(RuntimeException, "NullArray", "Cannot index into a null array.",
+                            "InvalidOperation")
+    if isinstance(obj, Hashtable):
+        if isinstance(index, list):
+            return [obj[k] for k in index]
+        if obj.ordered and type(index) is int and index not in obj:
+            items = obj.values()
+            return items[index] if -len(items) <= index < len(items) else None
+        return obj[index]
+    if isinstance(obj, (list, str)):
+        if isinstance(index, (list, range)):
+            out = []
+            for i in index:
+                v = _index_one(obj, i)
+                if v is not None or not isinstance(obj, str):
+                    out.append(v)
+            return [v for v in out if v is not None] if len(out) != 1 else out[0]
+        return _index_one(obj, index)
+    getitem = getattr(obj, "ps_getitem", None)
+    if getitem is not None:
+        return getitem(index)
+    if isinstance(obj, PSCustomObject):
+        raise runtime_error(RuntimeException, "CannotIndex",
+                            "Unable to index into an object of type "
+                            "System.Management.Automation.PSObject.", "InvalidOperation")
+    if hasattr(obj, "__getitem__") and not isinstance(obj, (int, float)):
+        try:
+            return obj[index]
+        except (IndexError, KeyError, TypeError):
+            return None
+    # a scalar indexes like a one-element array
+    if isinstance(index, list):
+        return [obj for i in index if _to_index(i) in (0, -1)]
+    i = _to_index(index)
+    return obj if i in (0, -1) else None
+
+
+def _to_index(i) -> int:
+    if type(i) is int:
+        return i
+    from .types import to_int32
+    return to_int32(i)
+
+
+def _index_one(seq, i):
+    i = _to_index(i)
+    n = len(seq)
+    if i < 0:
+        i += n
+    if 0 <= i < n:
+        v = seq[i]
+        return Char(v) if isinstance(seq, str) else v
+    return None
+
+
+def set_index(obj, index, value) -> None:
+    if isinstance(obj, Hashtable):
+        obj[index] = value
+        return
+    if isinstance(obj, list):
+        i = _to_index(index)
+        n = len(obj)
+        j = i + n if i < 0 else i
+        if not (0 <= j < n):
+            raise runtime_error(RuntimeException, "IndexOutOfRange",
+                                "Index was outside the bounds of the array.", "InvalidOperation",
+                                obj)
+        et = getattr(obj, "element_type", None)
+        obj[j] = et.convert(value) if et is not None else value
+        return
+    setitem = getattr(obj, "ps_setitem", None)
+    if setitem is not None:
+        setitem(index, value)
+        return
+    if obj is None:
+        raise runtime_error(RuntimeException, "NullArray", "Cannot index into a null array.",
+                            "InvalidOperation")
+    raise runtime_error(RuntimeException, "CannotIndex",
+                        f"Unable to index into an object of type {type_name_of(obj)}.",
+                        "InvalidOperation")
+
+
+# --- static members ------------------------------------------------------------------------------------------
+def get_static(t, name):
+    from .dotnet import statics
+    v = statics.get_static_member(t, to_str(name))
+    if v is statics.MISSING:
+        return None
+    return v
+
+
+def set_static(t, name, value) -> None:
+    from .dotnet import statics
+    setter = getattr(statics, "set_static_member", None)
+    if setter is None:
+        raise _property_not_found(to_str(name))
+    setter(t, to_str(name), value)
+
+
+def invoke_static(ctx, t, name, args):
+    name = to_str(name)
+    if name.lower() == "new" and getattr(t, "ctor", None) is not None:
+        try:
+            return t.ctor(*args)
+        except DotNetException:
+            raise
+        except TypeError:
+            raise runtime_error(RuntimeException, "MethodCountCouldNotFindBest",
+                                f'Cannot find an overload for "new" and the argument count: '
+                                f'"{len(args)}".', "InvalidOperation") from None
+    user = getattr(t, "ps_invoke_static", None)
+    if user is not None:
+        return user(ctx, name, args)
+    from .dotnet import statics
+    return statics.invoke_static(t, name, list(args))

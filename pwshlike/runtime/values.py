@@ -1,0 +1,256 @@
+"""Runtime value classes for PowerShell objects that have no native Python twin.
+
+Hashtable (case-insensitive keys, optionally ordered), PSCustomObject, [ref], switch
+parameters, dictionary entries and the automatic ``$null``-aware helpers.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+
+def _norm(key: object) -> object:
+    if isinstance(key, str):
+        return key.lower()
+    if type(key) is bool:
+        return ("bool", key)
+    return key
+
+
+class Hashtable:
+    """System.Collections.Hashtable / OrderedDictionary: case-insensitive string keys.
+
+    Entries keep insertion order in both cases (a documented difference from .NET's
+    unordered Hashtable, and what users expect from literals).
+    """
+
+    __slots__ = ("_d", "ordered")
+    dotnet_fullname = "System.Collections.Hashtable"
+
+    def __init__(self, items=None, ordered: bool = False) -> None:
+        self._d: dict = {}
+        self.ordered = ordered
+        if items:
+            for k, v in (items.items() if isinstance(items, dict) else items):
+                self[k] = v
+
+    # python protocol
+    def __getitem__(self, key):
+        e = self._d.get(_norm(key))
+        return None if e is None else e[1]
+
+    def __setitem__(self, key, value) -> None:
+        nk = _norm(key)
+        e = self._d.get(nk)
+        if e is None:
+            self._d[nk] = [key, value]
+        else:
+            e[1] = value
+
+    def __delitem__(self, key) -> None:
+        self._d.pop(_norm(key), None)
+
+    def __contains__(self, key) -> bool:
+        return _norm(key) in self._d
+
+    def __len__(self) -> int:
+        return len(self._d)
+
+    def __iter__(self) -> Iterator:
+        return (e[0] for e in list(self._d.values()))
+
+    def get(self, key, default=None):
+        e = self._d.get(_norm(key))
+        return default if e is None else e[1]
+
+    def items(self):
+        return [(e[0], e[1]) for e in self._d.values()]
+
+    def keys(self) -> list:
+        return [e[0] for e in self._d.values()]
+
+    def values(self) -> list:
+        return [e[1] for e in self._d.values()]
+
+    def add(self, key, value) -> None:
+        from ..errors import runtime_error, ArgumentException
+        if key is None:
+            raise runtime_error(ArgumentException, "ArgumentNullException",
+                                "Key cannot be null. (Parameter 'key')")
+        if _norm(key) in self._d:
+            raise runtime_error(
+                ArgumentException, "ArgumentException",
+                f"Item has already been added. Key in dictionary: '{key}'  Key being added: "
+                f"'{key}'")
+        self[key] = value
+
+    def copy(self) -> Hashtable:
+        h = Hashtable(ordered=self.ordered)
+        h._d = {k: [e[0], e[1]] for k, e in self._d.items()}
+        return h
+
+    def __repr__(self) -> str:
+        return f"Hashtable({self.items()!r})"
+
+    @property
+    def type_fullname(self) -> str:
+        return ("System.Collections.Specialized.OrderedDictionary" if self.ordered
+                else "System.Collections.Hashtable")
+
+
+class DictionaryEntry:
+    """A key/value pair from enumerating a hashtable (``$_.Key``, ``$_.Value``)."""
+
+    __slots__ = ("Key", "Value")
+    dotnet_fullname = "System.Collections.DictionaryEntry"
+
+    def __init__(self, key, value) -> None:
+        self.Key = key
+        self.Value = value
+
+    @property
+    def Name(self):
+        return self.Key
+
+
+class PSNoteProperty:
+    __slots__ = ("Name", "Value", "MemberType", "TypeNameOfValue", "IsSettable", "IsGettable")
+
+    def __init__(self, name: str, value) -> None:
+        self.Name = name
+        self.Value = value
+        self.MemberType = "NoteProperty"
+        self.IsSettable = True
+        self.IsGettable = True
+        from .typenames import type_name_of
+        self.TypeNameOfValue = type_name_of(value)
+
+    def ToString(self) -> str:
+        from .convert import to_str
+        short = self.TypeNameOfValue.replace("System.", "").lower()
+        return f"{short} {self.Name}={to_str(self.Value)}"
+
+
+class PSCustomObject:
+    """[pscustomobject]: an ordered property bag with case-insensitive names."""
+
+    __slots__ = ("_props", "type_names")
+    dotnet_fullname = "System.Management.Automation.PSCustomObject"
+
+    def __init__(self, props=None) -> None:
+        self._props: dict[str, list] = {}
+        self.type_names = None
+        if props:
+            for k, v in (props.items() if hasattr(props, "items") else props):
+                self.set_property(str(k), v)
+
+    def has_property(self, name: str) -> bool:
+        return name.lower() in self._props
+
+    def get_property(self, name: str, default=None):
+        e = self._props.get(name.lower())
+        return default if e is None else e[1]
+
+    def set_property(self, name: str, value) -> None:
+        e = self._props.get(name.lower())
+        if e is None:
+            self._props[name.lower()] = [name, value]
+        else:
+            e[1] = value
+
+    def add_property(self, name: str, value) -> bool:
+        if name.lower() in self._props:
+            return False
+        self._props[name.lower()] = [name, value]
+        return True
+
+    def remove_property(self, name: str) -> None:
+        self._props.pop(name.lower(), None)
+
+    def property_names(self) -> list[str]:
+        return [e[0] for e in self._props.values()]
+
+    def properties(self) -> list[tuple[str, object]]:
+        return [(e[0], e[1]) for e in self._props.values()]
+
+    def __repr__(self) -> str:
+        return f"PSCustomObject({self.properties()!r})"
+
+
+class PSReference:
+    """[ref]: a reference to a variable (or to a value) whose ``.Value`` can be set."""
+
+    __slots__ = ("_get", "_set")
+    dotnet_fullname = "System.Management.Automation.PSReference"
+
+    def __init__(self, getter, setter) -> None:
+        self._get = getter
+        self._set = setter
+
+    @classmethod
+    def to_value(cls, value) -> PSReference:
+        box = [value]
+
+        def setter(v):
+            box[0] = v
+        return cls(lambda: box[0], setter)
+
+    @property
+    def Value(self):
+        return self._get()
+
+    @Value.setter
+    def Value(self, v) -> None:
+        self._set(v)
+
+
+class SwitchParameter:
+    """[switch]: a flag that is true when present (``-Force``) or set (``-Force:$false``)."""
+
+    __slots__ = ("IsPresent",)
+    dotnet_fullname = "System.Management.Automation.SwitchParameter"
+
+    def __init__(self, present: bool = False) -> None:
+        self.IsPresent = bool(present)
+
+    def __bool__(self) -> bool:
+        return self.IsPresent
+
+    def ToBool(self) -> bool:
+        return self.IsPresent
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, SwitchParameter):
+            return self.IsPresent == other.IsPresent
+        return self.IsPresent == other
+
+    def __hash__(self) -> int:
+        return hash(self.IsPresent)
+
+    def __repr__(self) -> str:
+        return f"SwitchParameter({self.IsPresent})"
+
+
+class AutomationNull:
+    """The 'nothing' a command returns when it writes no output (``$null`` on assignment)."""
+    __slots__ = ()
+
+
+class GenericList(list):
+    """System.Collections.Generic.List[T] and ArrayList: a growable list with .Add()."""
+
+    __slots__ = ("element_type", "fullname")
+
+    def __init__(self, items=(), element_type=None, fullname: str | None = None) -> None:
+        super().__init__(items)
+        self.element_type = element_type
+        self.fullname = fullname or "System.Collections.ArrayList"
+
+
+class TypedArray(list):
+    """A .NET array with an element type other than object ([int[]], [string[]])."""
+
+    __slots__ = ("element_type",)
+
+    def __init__(self, items=(), element_type=None) -> None:
+        super().__init__(items)
+        self.element_type = element_type
