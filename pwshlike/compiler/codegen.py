@@ -105,7 +105,7 @@ class Compiler:
         """Compile every named block of a script block; returns their function names."""
         names = {}
         for block_name in ("begin", "process", "end", "clean"):
-            block = getattr(sb, block_name)
+            block = getattr(sb, block_name + "_block")
             if block is not None:
                 names[block_name] = self.compile_statements_function(
                     block.statements, block.traps, block_name)

@@ -41,8 +41,8 @@ def node(name: str, *fields: str):
 
 # --- script structure ---------------------------------------------------------------------
 # blocks: NamedBlock or None; usings: list of Using
-ScriptBlock = node("ScriptBlock", "param_block", "dynamicparam", "begin", "process", "end",
-                   "clean", "usings", "attributes", "is_filter")
+ScriptBlock = node("ScriptBlock", "param_block", "dynamicparam", "begin_block", "process_block",
+                   "end_block", "clean_block", "usings", "attributes", "is_filter")
 NamedBlock = node("NamedBlock", "name", "statements", "traps", "unnamed")
 StatementBlock = node("StatementBlock", "statements", "traps")
 ParamBlock = node("ParamBlock", "attributes", "parameters")

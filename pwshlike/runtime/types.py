@@ -171,7 +171,7 @@ def _to_integer(v, cls, tname: str) -> int:
     if lo is not None and not (lo <= r <= hi):
         raise cast_error(v, tname, f"Value was either too large or too small for an "
                          f"{tname.rsplit('.', 1)[-1]}.")
-    return cls(r) if cls is not int else r
+    return cls(r) if cls is not int and cls is not _Int32Bounds else r
 
 
 class _Int32Bounds:

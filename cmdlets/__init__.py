@@ -1,0 +1,1 @@
+"""Cmdlets written in Python: behaviour only; parameters come from help/specs/*.yaml."""

@@ -1,0 +1,23 @@
+# A small tour of the language: functions, pipelines, hashtables, errors.
+function Get-Square {
+    param([int]$Value)
+    $Value * $Value
+}
+
+$squares = 1..5 | ForEach-Object { Get-Square $_ }
+"Squares: $($squares -join ', ')"
+
+$config = [ordered]@{ Resource = 'https://graph.microsoft.com'; Scope = '.default' }
+foreach ($key in $config.Keys) {
+    '{0,-10} = {1}' -f $key, $config[$key]
+}
+
+try {
+    1 / 0
+} catch [System.DivideByZeroException] {
+    "Caught: $($_.Exception.Message)"
+}
+
+switch -Regex ('token-abc123') {
+    '^token-(\w+)$' { "token id: $($Matches[1])" }
+}

@@ -1,0 +1,323 @@
+"""The session: scopes, command table, streams and the public ``Engine`` API."""
+from __future__ import annotations
+
+import os
+import sys
+
+from .errors import (DotNetException, ErrorRecord, ParseError, ensure_error_record)
+from .runtime.context import ExitSignal, FlowControl, Scope
+from .runtime.convert import to_str
+from .runtime.values import GenericList, Hashtable
+
+ALIASES = {
+    "foreach": "ForEach-Object", "%": "ForEach-Object", "where": "Where-Object",
+    "?": "Where-Object", "select": "Select-Object", "sort": "Sort-Object",
+    "group": "Group-Object", "measure": "Measure-Object", "echo": "Write-Output",
+    "write": "Write-Output", "iex": "Invoke-Expression", "icm": "Invoke-Command",
+    "gv": "Get-Variable", "sv": "Set-Variable", "set": "Set-Variable", "ft": "Format-Table",
+    "fl": "Format-List", "fw": "Format-Wide", "oh": "Out-Host", "gm": "Get-Member",
+    "gci": "Get-ChildItem", "ls": "Get-ChildItem", "dir": "Get-ChildItem", "cd": "Set-Location",
+    "sl": "Set-Location", "pwd": "Get-Location", "gl": "Get-Location", "cat": "Get-Content",
+    "gc": "Get-Content", "type": "Get-Content", "cls": "Clear-Host", "clear": "Clear-Host",
+    "irm": "Invoke-RestMethod", "iwr": "Invoke-WebRequest", "gcm": "Get-Command",
+    "man": "Get-Help", "help": "Get-Help", "rm": "Remove-Item", "del": "Remove-Item",
+    "copy": "Copy-Item", "cp": "Copy-Item", "move": "Move-Item", "mv": "Move-Item",
+    "ni": "New-Item", "mkdir": "New-Item", "tee": "Tee-Object", "sleep": "Start-Sleep",
+    "epcsv": "Export-Csv", "ipcsv": "Import-Csv", "gal": "Get-Alias", "gi": "Get-Item",
+    "compare": "Compare-Object", "diff": "Compare-Object", "rvpa": "Resolve-Path",
+}
+
+
+class Host:
+    """Where text goes: stdout for output and Write-Host, stderr for errors and streams."""
+
+    def __init__(self, stdout=None, stderr=None, interactive: bool = False) -> None:
+        self.stdout = stdout or sys.stdout
+        self.stderr = stderr or sys.stderr
+        self.interactive = interactive
+        self.width = 120
+
+    def write(self, text: str) -> None:
+        self.stdout.write(text)
+
+    def write_line(self, text: str = "") -> None:
+        self.stdout.write(text + "\n")
+
+    def write_error_line(self, text: str) -> None:
+        self.stderr.write(text + "\n")
+
+
+class ExecutionContext:
+    def __init__(self, host: Host | None = None, noninteractive: bool = True) -> None:
+        self.host = host or Host()
+        self.noninteractive = noninteractive
+        self.global_scope = Scope(None)
+        self.current_scope = self.global_scope
+        self.last_ok = True
+        self.depth = 0
+        self.max_depth = 900
+        self.aliases = {k.lower(): v for k, v in ALIASES.items()}
+        self._cmdlets = None
+        self._init_variables()
+
+    # --- variables ------------------------------------------------------------------------------------
+    def _init_variables(self) -> None:
+        import platform
+        v = self.global_scope.vars
+        v.update({
+            "erroractionpreference": "Continue", "warningpreference": "Continue",
+            "verbosepreference": "SilentlyContinue", "debugpreference": "SilentlyContinue",
+            "informationpreference": "SilentlyContinue", "progresspreference": "Continue",
+            "confirmpreference": "High", "whatifpreference": False,
+            "errorview": "ConciseView", "ofs": " ", "formatenumerationlimit": 4,
+            "maximumhistorycount": 4096, "nestedpromptlevel": 0,
+            "error": GenericList(fullname="System.Collections.ArrayList"),
+            "lastexitcode": None, "home": os.path.expanduser("~"), "pid": os.getpid(),
+            "iscoreclr": True, "islinux": sys.platform.startswith("linux"),
+            "ismacos": sys.platform == "darwin", "iswindows": sys.platform == "win32",
+            "psculture": "en-US", "psuiculture": "en-US", "pshome": os.path.dirname(__file__),
+            "psnativecommandargumentpassing": "Standard",
+            "psversiontable": Hashtable([
+                ("PSVersion", "7.4.0"), ("PSEdition", "Core"), ("GitCommitId", "pwshlike"),
+                ("OS", f"{platform.system()} {platform.release()}"),
+                ("Platform", "Unix" if os.name == "posix" else "Win32NT"),
+                ("PSCompatibleVersions", ["1.0", "2.0", "3.0", "4.0", "5.0", "5.1", "6.0",
+                                          "7.0"]),
+                ("PSRemotingProtocolVersion", "2.3"), ("SerializationVersion", "1.1.0.1"),
+                ("WSManStackVersion", "3.0")], ordered=False),
+        })
+
+    def automatic_variable(self, name: str, S):
+        if name == "pwd":
+            return os.getcwd()
+        if name == "host":
+            return self.host
+        if name == "executioncontext":
+            return self
+        return None
+
+    def provider_get(self, drive: str, name: str):
+        return None
+
+    def provider_set(self, drive: str, name: str, value) -> None:
+        from .errors import RuntimeException, runtime_error
+        raise runtime_error(RuntimeException, "DriveNotFound",
+                            f"Cannot find drive. A drive with the name '{drive}' does not exist.",
+                            "ObjectNotFound", drive)
+
+    def pref(self, name: str) -> str:
+        v = self.current_scope.lookup(name)
+        from .runtime.context import MISSING
+        if v is MISSING:
+            v = self.global_scope.vars.get(name)
+        return to_str(v).lower()
+
+    def error_action(self, proc) -> str:
+        prefs = getattr(proc, "preferences", None)
+        if prefs and "erroraction" in prefs:
+            return prefs["erroraction"]
+        return self.pref("erroractionpreference")
+
+    # --- commands -----------------------------------------------------------------------------------------
+    @property
+    def cmdlets(self) -> dict:
+        if self._cmdlets is None:
+            from .binding.specs import list_spec_names
+            from .runtime.cmdlet_processor import CmdletInfo
+            self._cmdlets = {n.lower(): CmdletInfo(n) for n in list_spec_names()}
+        return self._cmdlets
+
+    def define_function(self, S, name: str, info) -> None:
+        low = name.lower()
+        for prefix in ("global:", "script:", "local:", "private:"):
+            if low.startswith(prefix):
+                target = self.global_scope if prefix == "global:" else (
+                    S.script if prefix == "script:" else S)
+                target.define_function(name[len(prefix):], info)
+                return
+        S.define_function(name, info)
+
+    def define_function_value(self, S, name: str, value) -> None:
+        from .runtime.scriptblock import ScriptBlock
+        if isinstance(value, ScriptBlock):
+            S.define_function(name, value.info)
+
+    def resolve_command(self, name: str, S):
+        low = name.lower()
+        seen = 0
+        while low in self.aliases and seen < 10:
+            low = self.aliases[low].lower()
+            seen += 1
+        fn = S.functions.get(low)
+        if fn is not None:
+            return ("function", fn, name)
+        info = self.cmdlets.get(low)
+        if info is not None:
+            return ("cmdlet", info, info.name)
+        if "\\" in low and low.split("\\")[-1] in self.cmdlets:
+            info = self.cmdlets[low.split("\\")[-1]]
+            return ("cmdlet", info, info.name)
+        from .runtime.native import find_native
+        path = find_native(name)
+        if path is not None:
+            return ("native", path, name)
+        return None
+
+    def processor_for(self, resolved, S, args, out, site, dot: bool):
+        from .runtime.cmdlet_processor import CmdletInfo, CmdletProcessor
+        from .runtime.commands import FunctionProcessor
+        if isinstance(resolved, CmdletInfo):
+            resolved = ("cmdlet", resolved, resolved.name)
+        kind, target, name = resolved
+        if kind == "function":
+            return FunctionProcessor(self, target, S, args, out, target.name or name, dot, site)
+        if kind == "cmdlet":
+            return CmdletProcessor(self, target, S, args, out, site)
+        from .runtime.native import NativeProcessor
+        return NativeProcessor(self, target, name, S, args, out, site)
+
+    def resolve_path(self, path: str) -> str:
+        return os.path.abspath(os.path.expanduser(path))
+
+    def can_prompt(self) -> bool:
+        return not self.noninteractive and self.host.interactive
+
+    def should_process(self, proc, args) -> bool:
+        prefs = getattr(proc, "preferences", {}) or {}
+        binding = getattr(proc, "binding", None)
+        if binding is not None and "WhatIf" in binding.bound and bool(binding.bound["WhatIf"]):
+            target = to_str(args[0]) if args else ""
+            action = to_str(args[1]) if len(args) > 1 and args[1] else proc.name
+            self.host.write_line(f'What if: Performing the operation "{action}" on target '
+                                 f'"{target}".')
+            return False
+        del prefs
+        return True
+
+    # --- streams and errors -----------------------------------------------------------------------------
+    def record_error(self, rec: ErrorRecord) -> None:
+        errors = self.global_scope.vars.get("error")
+        if isinstance(errors, list):
+            if errors and errors[0] is rec:
+                return
+            errors.insert(0, rec)
+            del errors[256:]
+
+    def write_error_record(self, rec: ErrorRecord) -> None:
+        from .host.errorview import render_error
+        try:
+            self.host.stdout.flush()
+        except (ValueError, OSError):
+            pass
+        self.host.stderr.write(render_error(rec, self.pref("errorview")) + "\n")
+
+    def write_stream(self, stream: str, text, proc=None) -> None:
+        prefs = getattr(proc, "preferences", {}) or {}
+        if stream == "verbose":
+            on = prefs.get("verbose", self.pref("verbosepreference") == "continue")
+            if on:
+                self.host.write_error_line("VERBOSE: " + to_str(text))
+        elif stream == "debug":
+            on = prefs.get("debug", self.pref("debugpreference") == "continue")
+            if on:
+                self.host.write_error_line("DEBUG: " + to_str(text))
+        elif stream == "warning":
+            p = prefs.get("warningaction", self.pref("warningpreference"))
+            if p == "stop":
+                from .errors import ActionPreferenceStopException
+                raise ActionPreferenceStopException(
+                    "The running command stopped because the preference variable "
+                    '"WarningPreference" or common parameter is set to Stop: ' + to_str(text),
+                    error_id="ActionPreferenceStop")
+            if p not in ("silentlycontinue", "ignore"):
+                self.host.write_error_line("WARNING: " + to_str(text))
+        elif stream == "information":
+            p = prefs.get("informationaction", self.pref("informationpreference"))
+            if p == "continue":
+                self.host.write_line(to_str(text))
+
+
+class Engine:
+    """Run PowerShell scripts from Python: ``Engine().invoke("1 + 1")`` → ``[2]``."""
+
+    def __init__(self, host: Host | None = None, noninteractive: bool = True) -> None:
+        self.ctx = ExecutionContext(host, noninteractive)
+
+    def invoke(self, script: str, **variables) -> list:
+        """Run ``script`` and return its output objects (raises on a terminating error)."""
+        from . import parse
+        from .compiler.codegen import compile_script
+        ast = parse(script)
+        info = compile_script(ast, script, None)
+        S = self.ctx.global_scope
+        for k, v in variables.items():
+            S.vars[k.lower()] = v
+        out: list = []
+        from .runtime.invoke import run_block
+        prev = self.ctx.current_scope
+        self.ctx.current_scope = S
+        try:
+            run_block(self.ctx, info.end, S, out)
+        finally:
+            self.ctx.current_scope = prev
+        return out
+
+    def run_text(self, text: str, filename: str | None = None, args=None,
+                 dot_source: bool = True) -> int:
+        """Run a script as the CLI does: output to the host, errors rendered; returns exit code."""
+        from .host.errorview import render_error, render_parse_error
+        from .host.output import OutDefault
+        from . import parse
+        from .compiler.codegen import compile_script
+        ctx = self.ctx
+        try:
+            ast = parse(text, filename)
+        except ParseError as e:
+            ctx.host.stderr.write(render_parse_error(e) + "\n")
+            return 1
+        info = compile_script(ast, text, filename)
+        S = ctx.global_scope if dot_source else Scope(ctx.global_scope, is_script=True)
+        if filename:
+            S.vars["pscommandpath"] = os.path.abspath(filename)
+            S.vars["psscriptroot"] = os.path.dirname(os.path.abspath(filename))
+        out = OutDefault(ctx)
+        from .runtime.commands import FunctionProcessor
+        proc = FunctionProcessor(ctx, info, S, [(None, a, None) for a in (args or [])], out,
+                                 "<script>", dot_source=dot_source)
+        code = 0
+        try:
+            try:
+                proc.begin(False)
+                proc.end()
+            finally:
+                out.flush()
+        except ExitSignal as e:
+            code = _exit_code(e.code)
+        except Exception as e:  # noqa: BLE001 - no Python traceback may reach the user
+            from .runtime.helpers import as_ps_error
+            from .runtime.scriptblock import extent_from_traceback
+            tb = e.__traceback__
+            e = as_ps_error(ctx, e)
+            ext = getattr(e, "ps_extent", None) or extent_from_traceback(tb)
+            rec = ensure_error_record(e, ext)
+            ctx.record_error(rec)
+            ctx.host.stderr.write(render_error(rec, ctx.pref("errorview")) + "\n")
+            code = 1
+        except FlowControl:
+            code = 0
+        except RecursionError:
+            ctx.host.stderr.write("The script failed due to call depth overflow.\n")
+            code = 1
+        if code == 0 and not ctx.last_ok and filename is None:
+            code = 1
+        return code
+
+
+def _exit_code(v) -> int:
+    if v is None:
+        return 0
+    try:
+        from .runtime.types import to_int32
+        return to_int32(v) & 0xFF if os.name == "posix" else to_int32(v)
+    except DotNetException:
+        return 0

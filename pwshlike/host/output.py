@@ -1,0 +1,100 @@
+"""Out-Default: objects reaching the end of a top-level pipeline are formatted and printed.
+
+Output is formatted in batches so a run of same-shaped objects shares one table, as pwsh
+does; scalars are written straight through.
+"""
+from __future__ import annotations
+
+import datetime
+import decimal
+
+from ..runtime.convert import to_str
+from ..runtime.members import property_list
+from ..runtime.typenames import type_name_of
+from ..runtime.values import Hashtable, PSCustomObject
+
+_SCALARS = (str, int, float, bool, decimal.Decimal, datetime.datetime, datetime.timedelta)
+
+
+class Adapter:
+    """The formatting engine's view of our runtime values."""
+
+    def properties(self, obj):
+        if obj is None or isinstance(obj, _SCALARS) or hasattr(type(obj), "enum_type"):
+            return None
+        if isinstance(obj, PSCustomObject):
+            return obj.properties()
+        if type(obj).__name__ in ("ScriptBlock", "PSType"):
+            return None
+        if hasattr(obj, "ToString") and not hasattr(type(obj), "ps_properties") and \
+                type(obj).__module__.startswith("pwshlike.errors"):
+            return None
+        props = property_list(obj)
+        return props or None
+
+    def to_string(self, value) -> str:
+        return to_str(value)
+
+    def type_key(self, obj) -> str:
+        if isinstance(obj, PSCustomObject):
+            return "pscustomobject:" + ",".join(obj.property_names())
+        return type_name_of(obj)
+
+    def is_dictionary(self, obj) -> bool:
+        return isinstance(obj, Hashtable)
+
+    def dictionary_items(self, obj):
+        return obj.items()
+
+    def is_collection(self, value) -> bool:
+        return isinstance(value, list)
+
+    def iter_collection(self, value):
+        return iter(value)
+
+
+ADAPTER = Adapter()
+
+
+def format_lines(objects, width: int = 120) -> list[str]:
+    from .formatting import out_default_lines
+    return out_default_lines(objects, ADAPTER, width)
+
+
+class OutDefault:
+    """Sink for the host: scalars print at once; objects are buffered until flush()."""
+
+    def __init__(self, ctx) -> None:
+        self.ctx = ctx
+        self.pending: list = []
+
+    def append(self, item) -> None:
+        from ..errors import ErrorRecord
+        if isinstance(item, ErrorRecord):
+            self.flush()
+            self.ctx.write_error_record(item)
+            return
+        if item is None:
+            return
+        if isinstance(item, str) and not self.pending:
+            self.ctx.host.write(item + "\n")
+            return
+        if isinstance(item, (int, float, bool)) and not self.pending and \
+                not hasattr(type(item), "enum_type"):
+            self.ctx.host.write(to_str(item) + "\n")
+            return
+        self.pending.append(item)
+        if len(self.pending) > 1000:
+            self.flush()
+
+    def extend(self, items) -> None:
+        for i in items:
+            self.append(i)
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        items, self.pending = self.pending, []
+        lines = format_lines(items, self.ctx.host.width)
+        if lines:
+            self.ctx.host.write("\n".join(lines) + "\n")

@@ -1,0 +1,417 @@
+"""Command resolution and pipelines.
+
+A name resolves as in pwsh: alias, function, cmdlet, then an executable on PATH.  Each
+command in a pipeline is a processor with begin/process/end; a processor's output sink
+feeds the next processor's ``process``, so records stream through the pipeline.
+"""
+from __future__ import annotations
+
+from ..errors import (ActionPreferenceStopException, CommandNotFoundException, DotNetException,
+                      ErrorRecord, Extent, InvocationInfo, ensure_error_record, runtime_error)
+from ..binding.binder import Binder
+from ..binding.metadata import ALL_SETS
+from .context import ReturnSignal, Scope
+from .convert import to_str
+from .enumerate import enumerate_value
+from .helpers import NOINPUT, emit
+from .invoke import InputEnumerator, bound_to_variables, new_function_scope, run_block
+from .values import Hashtable
+
+
+class CallSite:
+    """Compile-time facts about one command invocation in the source."""
+
+    __slots__ = ("name", "invocation", "extent_tuple", "redirections", "_extent")
+
+    def __init__(self, name, invocation, extent_tuple, redirections=None) -> None:
+        self.name = name
+        self.invocation = invocation
+        self.extent_tuple = extent_tuple
+        self.redirections = redirections
+        self._extent = None
+
+    @property
+    def extent(self) -> Extent:
+        if self._extent is None:
+            src, s, e, f = self.extent_tuple
+            self._extent = Extent(src, s, e, f)
+        return self._extent
+
+
+class DynamicSite(CallSite):
+    __slots__ = ("target",)
+
+
+def dynamic_site(site: CallSite, target) -> CallSite:
+    d = DynamicSite(site.name, site.invocation, site.extent_tuple, site.redirections)
+    d.target = target
+    return d
+
+
+def with_redirections(site: CallSite, redirs) -> CallSite:
+    cls = type(site)
+    d = cls(site.name, site.invocation, site.extent_tuple, redirs)
+    if isinstance(site, DynamicSite):
+        d.target = site.target
+    return d
+
+
+# --- processors -----------------------------------------------------------------------------------------------
+class Processor:
+    out = None
+    expects_input = False
+    name = ""
+
+    def begin(self, pipeline_expected: bool) -> None:
+        pass
+
+    def process(self, item) -> None:
+        pass
+
+    def end(self) -> None:
+        pass
+
+
+class Downstream:
+    """Output sink that forwards every record to the next processor."""
+
+    __slots__ = ("proc",)
+
+    def __init__(self, proc: Processor) -> None:
+        self.proc = proc
+
+    def append(self, item) -> None:
+        self.proc.process(item)
+
+    def extend(self, items) -> None:
+        p = self.proc.process
+        for i in items:
+            p(i)
+
+
+class FunctionProcessor(Processor):
+    """A script function or script block in a pipeline."""
+
+    def __init__(self, ctx, info, parent: Scope, args, out, name: str,
+                 dot_source: bool = False, site=None) -> None:
+        self.ctx = ctx
+        self.info = info
+        self.parent = parent
+        self.args = args
+        self.out = out
+        self.name = name
+        self.dot_source = dot_source
+        self.site = site
+        self.scope = None
+        self.input = None
+        self.preset_underscore = None
+        self.this = None
+        self.binding = None
+        self.binder = None
+        self.pushed = False
+
+    def begin(self, pipeline_expected: bool) -> None:
+        ctx = self.ctx
+        info = self.info
+        if self.dot_source:
+            S = self.parent
+        else:
+            S = new_function_scope(ctx, self.parent)
+            self.pushed = True
+        self.scope = S
+        meta = info.metadata
+        if meta.params or meta.advanced:
+            self.binder = Binder(ctx, meta, self.name, True, S)
+            b = self.binder.bind_arguments(self.args, pipeline_expected)
+            self.binding = b
+            bound_to_variables(S, b, meta)
+            self._apply_defaults(S, b, meta)
+            self._constrain(S, meta)
+            S.vars["args"] = b.unbound_args
+            S.vars["psboundparameters"] = Hashtable(b.bound.items())
+            if meta.advanced:
+                S.vars["pscmdlet"] = ScriptCmdletInfo(self, b)
+        else:
+            S.vars["args"] = [a[1] if a[0] is None else (a[2] or "-" + a[0])
+                              for a in _flatten_args(self.args)]
+        if self.this is not None:
+            S.vars["this"] = self.this
+        if self.preset_underscore is not None:
+            S.vars["_"] = self.preset_underscore
+        self.input = InputEnumerator()
+        S.vars["input"] = self.input
+        prev = ctx.current_scope
+        ctx.current_scope = S
+        try:
+            run_block(ctx, info.begin, S, self.out)
+        finally:
+            ctx.current_scope = prev
+
+    def _apply_defaults(self, S, b, meta) -> None:
+        for p in meta.params:
+            if p.name not in b.bound and p.default_fn is not None:
+                S.vars[p.name.lower()] = p.default_fn(self.ctx, S) if not p.type else \
+                    _convert_default(p, p.default_fn(self.ctx, S))
+
+    def _constrain(self, S, meta) -> None:
+        for p in meta.params:
+            if (p.type_name and not p.is_switch) or p.validators:
+                vals = self.binder._validators(p) if p.validators else []
+                if S.constraints is None:
+                    S.constraints = {}
+                S.constraints[p.name.lower()] = (p.type, vals)
+
+    def process(self, item) -> None:
+        info = self.info
+        ctx = self.ctx
+        S = self.scope
+        if info.process is None:
+            self.input.append(item)
+            return
+        S.vars["_"] = item
+        if self.binder is not None and self.binding is not None and self.info.metadata.has_pipeline:
+            ok = self.binder.bind_pipeline_item(self.binding, item, self.binding.explicit)
+            if ok:
+                for name, value in self.binding.bound.items():
+                    S.vars[name.lower()] = value
+        self.input.clear()
+        self.input.append(item)
+        self.input.Reset()
+        prev = ctx.current_scope
+        ctx.current_scope = S
+        try:
+            run_block(ctx, info.process, S, self.out)
+        finally:
+            ctx.current_scope = prev
+
+    def end(self) -> None:
+        ctx = self.ctx
+        S = self.scope
+        if self.info.process is not None:
+            self.input.clear()
+            self.input.Reset()
+        prev = ctx.current_scope
+        ctx.current_scope = S
+        try:
+            run_block(ctx, self.info.end, S, self.out)
+            run_block(ctx, self.info.clean, S, self.out)
+        finally:
+            ctx.current_scope = prev
+            if self.pushed:
+                ctx.depth -= 1
+                self.pushed = False
+
+
+def _convert_default(p, value):
+    try:
+        return p.type.convert(value)
+    except DotNetException:
+        return value
+
+
+def _flatten_args(args):
+    from .helpers import ENDPARAMS, SPLAT
+    out = []
+    for name, value, text in args:
+        if name is SPLAT:
+            if isinstance(value, Hashtable):
+                for k, v in value.items():
+                    out.append((to_str(k), v, None))
+            elif isinstance(value, list):
+                out.extend((None, v, None) for v in value)
+            else:
+                out.append((None, value, None))
+        elif name is ENDPARAMS:
+            continue
+        else:
+            if name is not None and value is not None and value.__class__.__name__ == "_Marker":
+                out.append((name, None, text))
+                continue
+            out.append((name, value, text))
+    return [(n, v, t) if n is not None else (None, v, t) for n, v, t in out]
+
+
+class ScriptCmdletInfo:
+    """``$PSCmdlet`` inside an advanced function."""
+
+    def __init__(self, proc: FunctionProcessor, binding) -> None:
+        self._proc = proc
+        self._binding = binding
+
+    @property
+    def ParameterSetName(self) -> str:
+        return self._binding.set_name
+
+    @property
+    def MyInvocation(self):
+        return InvocationInfo(self._proc.site.extent if self._proc.site else None,
+                              self._proc.name)
+
+    def ShouldProcess(self, *args) -> bool:
+        return self._proc.ctx.should_process(self._proc, args)
+
+    def ShouldContinue(self, *args) -> bool:
+        return True
+
+    def WriteError(self, record) -> None:
+        self._proc.ctx.write_error_record(record)
+
+    def WriteObject(self, obj, enumerate_collection=False) -> None:
+        if enumerate_collection:
+            emit(self._proc.out, obj)
+        else:
+            self._proc.out.append(obj)
+
+    def WriteVerbose(self, text) -> None:
+        self._proc.ctx.write_stream("verbose", to_str(text))
+
+    def WriteWarning(self, text) -> None:
+        self._proc.ctx.write_stream("warning", to_str(text))
+
+    def WriteDebug(self, text) -> None:
+        self._proc.ctx.write_stream("debug", to_str(text))
+
+    def ThrowTerminatingError(self, record) -> None:
+        raise record.Exception
+
+    @property
+    def SessionState(self):
+        return None
+
+
+# --- invocation -------------------------------------------------------------------------------------------
+def _command_not_found(name: str, site: CallSite):
+    e = runtime_error(CommandNotFoundException, "CommandNotFoundException",
+                      f"The term '{name}' is not recognized as a name of a cmdlet, function, "
+                      "script file, or executable program.\nCheck the spelling of the name, or if a "
+                      "path was included, verify that the path is correct and try again.",
+                      "ObjectNotFound", name)
+    e.ps_extent = site.extent
+    return e
+
+
+def make_processor(ctx, S: Scope, site: CallSite, args, out) -> Processor:
+    dot = site.invocation == "."
+    if isinstance(site, DynamicSite):
+        target = site.target
+        from .scriptblock import ScriptBlock
+        if isinstance(target, ScriptBlock):
+            return FunctionProcessor(ctx, target.info, S, args, out,
+                                     target.info.name or "<ScriptBlock>", dot, site)
+        info = getattr(target, "command_info", None)
+        if info is not None:
+            return ctx.processor_for(info, S, args, out, site, dot)
+        name = to_str(target)
+    else:
+        name = site.name
+    info = ctx.resolve_command(name, S)
+    if info is None:
+        raise _command_not_found(name, site)
+    return ctx.processor_for(info, S, args, out, site, dot)
+
+
+def call(ctx, S: Scope, site: CallSite, args, out) -> None:
+    """One command, no pipeline input."""
+    if site.redirections:
+        return _call_redirected(ctx, S, site, args, out)
+    proc = make_processor(ctx, S, site, args, out)
+    _run_single(ctx, proc, site)
+
+
+def _run_single(ctx, proc, site) -> None:
+    try:
+        proc.begin(False)
+        proc.end()
+        ctx.last_ok = not getattr(proc, "had_error", False)
+    except DotNetException as e:
+        _annotate(e, site, proc)
+        ctx.last_ok = False
+        raise
+
+
+def _annotate(e, site, proc=None) -> None:
+    if getattr(e, "ps_extent", None) is None:
+        e.ps_extent = site.extent
+    cmd = getattr(e, "command_name", None)
+    if cmd and e.error_record is None:
+        rec = ensure_error_record(e, site.extent)
+        rec.FullyQualifiedErrorId = f"{rec.error_id},{_fq_command(proc, cmd)}"
+        rec.InvocationInfo = InvocationInfo(site.extent, cmd)
+
+
+def _fq_command(proc, cmd: str) -> str:
+    cls = getattr(proc, "cmdlet_class", None)
+    if cls is not None:
+        return getattr(cls, "fq_name", None) or cmd
+    return cmd
+
+
+def run_pipeline(ctx, S: Scope, input_value, stages, out) -> None:
+    procs = []
+    sink = out
+    for site, args in reversed(stages):
+        proc = make_processor(ctx, S, site, args, sink)
+        proc.site = site
+        procs.append(proc)
+        sink = Downstream(proc)
+    procs.reverse()
+    first = procs[0]
+    has_input = input_value is not NOINPUT
+    try:
+        for i, p in enumerate(procs):
+            p.begin(pipeline_expected=(i > 0 or has_input))
+        if has_input:
+            items = enumerate_value(input_value) if input_value is not None else None
+            if items is None:
+                first.process(input_value)
+            else:
+                for item in items:
+                    first.process(item)
+        for p in procs:
+            p.end()
+        ctx.last_ok = not any(getattr(p, "had_error", False) for p in procs)
+    except DotNetException as e:
+        site = getattr(e, "ps_site", None)
+        _annotate(e, stages[0][0] if site is None else site)
+        ctx.last_ok = False
+        raise
+    except StopPipeline:
+        for p in procs:
+            if getattr(p, "pushed", False):
+                ctx.depth -= 1
+                p.pushed = False
+        ctx.last_ok = True
+
+
+class StopPipeline(Exception):
+    """Raised by Select-Object -First to end its upstream early."""
+
+
+def _call_redirected(ctx, S, site, args, out) -> None:
+    from .redirection import run_with_redirections
+    run_with_redirections(ctx, S, site, args, out)
+
+
+def redirect_expression(ctx, S, value, redirs):
+    from .redirection import redirect_value
+    return redirect_value(ctx, S, value, redirs)
+
+
+def write_error_from(ctx, proc, record: ErrorRecord, site=None) -> None:
+    """A non-terminating error from a command: honour -ErrorAction / $ErrorActionPreference."""
+    pref = ctx.error_action(proc)
+    if pref == "stop":
+        exc = record.Exception
+        if site is not None and getattr(exc, "ps_extent", None) is None:
+            exc.ps_extent = site.extent
+        raise ActionPreferenceStopException(
+            getattr(exc, "Message", str(exc)), error_id=record.error_id) if False else exc
+    proc.had_error = True
+    if pref != "ignore":
+        ctx.record_error(record)
+    if pref in ("continue", "inquire"):
+        ctx.write_error_record(record)
+
+
+__all__ = ["CallSite", "call", "run_pipeline", "Processor", "FunctionProcessor", "Downstream",
+           "ReturnSignal", "ALL_SETS"]

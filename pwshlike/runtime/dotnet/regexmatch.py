@@ -1,0 +1,599 @@
+"""System.Text.RegularExpressions: Match/Group/Capture objects and Regex members.
+
+Python's ``re`` numbers groups in order of appearance; .NET numbers unnamed groups first and
+named groups after them.  ``layout`` maps between the two, so ``Groups[1]``, ``$1`` and
+Split's captured groups follow .NET.  Python keeps only the last capture of a repeated group,
+so ``Captures`` has at most one entry.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from ..convert import to_str
+from .common import a_int, a_str, arg_null, arg_range, call_delegate, method, static, string_array
+
+_ORIGINAL: dict = {}     # compiled pattern -> (.NET pattern text, options int)
+
+
+# --- compiling -----------------------------------------------------------------------------
+def _options_int(options) -> int:
+    if options is None:
+        return 0
+    from .enums import RegexOptions
+    return int(RegexOptions.convert(options))
+
+
+_NAMED = re.compile(r"\(\?(?:<(?![=!])|')([A-Za-z_]\w*)[>']|\\k<([A-Za-z_]\w*)>|\\k'([A-Za-z_]\w*)'")
+
+
+def _fallback_compile(pattern: str, options: int) -> re.Pattern:
+    def sub(m):
+        if m.group(1):
+            return f"(?P<{m.group(1)}>"
+        return f"(?P={m.group(2) or m.group(3)})"
+    flags = 0
+    if options & 1:
+        flags |= re.IGNORECASE
+    if options & 2:
+        flags |= re.MULTILINE
+    if options & 16:
+        flags |= re.DOTALL
+    if options & 32:
+        flags |= re.VERBOSE
+    return re.compile(_NAMED.sub(sub, pattern), flags)
+
+
+def compile_pattern(pattern, options=None) -> re.Pattern:
+    """A .NET pattern (and RegexOptions) as a compiled Python pattern."""
+    if isinstance(pattern, re.Pattern):
+        return pattern
+    if pattern is None:
+        raise arg_null("pattern")
+    text = a_str(pattern, "pattern")
+    opts = _options_int(options)
+    return _compile(text, opts)
+
+
+@functools.lru_cache(maxsize=512)
+def _compile(text: str, opts: int) -> re.Pattern:
+    try:
+        from ..regex import compile_regex
+    except ImportError:
+        compile_regex = None
+    try:
+        if compile_regex is not None:
+            from .enums import RegexOptions
+            p = compile_regex(text, RegexOptions.enum_class(opts) if opts else None)
+        else:
+            p = _fallback_compile(text, opts)
+    except re.error as e:
+        from .common import net_error
+        raise net_error("ArgumentException", f"Invalid pattern '{text}' at offset "
+                        f"{(e.pos or 0) + 1}. {e.msg}.") from None
+    _ORIGINAL.setdefault(p, (text, opts))
+    return p
+
+
+def pattern_text(p: re.Pattern) -> str:
+    return _ORIGINAL.get(p, (p.pattern, 0))[0]
+
+
+def pattern_options(p: re.Pattern) -> int:
+    if p in _ORIGINAL:
+        return _ORIGINAL[p][1]
+    n = 0
+    for flag, bit in ((re.IGNORECASE, 1), (re.MULTILINE, 2), (re.DOTALL, 16), (re.VERBOSE, 32)):
+        if p.flags & flag:
+            n |= bit
+    return n
+
+
+@functools.lru_cache(maxsize=512)
+def layout(p: re.Pattern) -> tuple[tuple[str, int], ...]:
+    """(.NET group name, Python group index) in .NET group-number order."""
+    named = {idx: name for name, idx in p.groupindex.items()}
+    unnamed = [i for i in range(1, p.groups + 1) if i not in named]
+    out = [("0", 0)] + [(str(k + 1), i) for k, i in enumerate(unnamed)]
+    out += [(named[i], i) for i in sorted(named)]
+    return tuple(out)
+
+
+# --- match objects ---------------------------------------------------------------------------
+class Capture:
+    __slots__ = ("Index", "Length", "Value")
+    dotnet_fullname = "System.Text.RegularExpressions.Capture"
+    dotnet_class = True
+    dotnet_property_names = ("Index", "Length", "Value")
+
+    def __init__(self, index: int, value: str) -> None:
+        self.Index, self.Length, self.Value = index, len(value), value
+
+    def ToString(self) -> str:
+        return self.Value
+
+    def __str__(self) -> str:
+        return self.Value
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.Index}:{self.Value!r}>"
+
+
+class CaptureCollection(list):
+    __slots__ = ()
+    type_fullname = "System.Text.RegularExpressions.CaptureCollection"
+
+
+class Group(Capture):
+    __slots__ = ("Name", "Success")
+    dotnet_fullname = "System.Text.RegularExpressions.Group"
+    dotnet_property_names = ("Success", "Name", "Captures", "Index", "Length", "Value")
+
+    def __init__(self, name: str, success: bool, index: int, value: str) -> None:
+        super().__init__(index, value)
+        self.Success, self.Name = success, name
+
+    @property
+    def Captures(self) -> CaptureCollection:
+        return CaptureCollection([Capture(self.Index, self.Value)] if self.Success else [])
+
+
+def _unmatched(name: str = "") -> Group:
+    return Group(name, False, 0, "")
+
+
+class GroupCollection(list):
+    """Groups by number (``[1]``) or by name (``['year']``)."""
+    __slots__ = ("_names",)
+    type_fullname = "System.Text.RegularExpressions.GroupCollection"
+    dotnet_class = True
+
+    def __init__(self, groups) -> None:
+        super().__init__(groups)
+        self._names = {g.Name.lower(): g for g in self}
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return list.__getitem__(self, key)
+        if isinstance(key, str):
+            g = self._names.get(key.lower())
+            if g is None and key.strip().isdigit():
+                return self.__getitem__(int(key))
+            return g if g is not None else _unmatched()
+        if isinstance(key, int) and 0 <= key < len(self):
+            return list.__getitem__(self, key)
+        return _unmatched()
+
+    def Item(self, key):
+        return self[key]
+
+    def ContainsKey(self, key) -> bool:
+        return to_str(key).lower() in self._names
+
+    def TryGetValue(self, key, ref) -> bool:
+        found = self.ContainsKey(key)
+        ref.Value = self[to_str(key)] if found else None
+        return found
+
+    @property
+    def Keys(self) -> list:
+        return [g.Name for g in self]
+
+    @property
+    def Values(self) -> list:
+        return list(self)
+
+
+class RegexMatch(Group):
+    """System.Text.RegularExpressions.Match."""
+    __slots__ = ("_groups", "_m", "_pattern", "_text")
+    dotnet_fullname = "System.Text.RegularExpressions.Match"
+    dotnet_property_names = ("Groups", "Success", "Name", "Captures", "Index", "Length",
+                             "Value")
+
+    def __init__(self, m: re.Match | None, pattern: re.Pattern | None = None,
+                 text: str = "") -> None:
+        if m is None:
+            super().__init__("0", False, 0, "")
+        else:
+            super().__init__("0", True, m.start(), m.group(0))
+            pattern = m.re
+            text = m.string
+        self._m, self._pattern, self._text, self._groups = m, pattern, text, None
+
+    @property
+    def Groups(self) -> GroupCollection:
+        if self._groups is None:
+            m = self._m
+            if m is None:
+                self._groups = GroupCollection([self])
+            else:
+                gs: list[Group] = [self]
+                for name, idx in layout(m.re)[1:]:
+                    start = m.start(idx)
+                    gs.append(Group(name, start >= 0, max(start, 0), m.group(idx) or ""))
+                self._groups = GroupCollection(gs)
+        return self._groups
+
+    def NextMatch(self) -> RegexMatch:
+        if self._m is None:
+            return self
+        m = self._m
+        pos = m.end() + (1 if m.end() == m.start() else 0)
+        if pos > len(m.string):
+            return RegexMatch(None, m.re, m.string)
+        return RegexMatch(m.re.search(m.string, pos), m.re, m.string)
+
+    def Result(self, replacement) -> str:
+        if self._m is None:
+            from .common import net_error
+            raise net_error("NotSupportedException", "Result cannot be called on a failed "
+                            "Match.")
+        return expand(_parse_replacement(a_str(replacement, "replacement") or "",
+                                         self._m.re), self._m)
+
+    @property
+    def python_match(self) -> re.Match | None:
+        return self._m
+
+
+class MatchCollection(list):
+    __slots__ = ()
+    type_fullname = "System.Text.RegularExpressions.MatchCollection"
+
+
+def iter_matches(p: re.Pattern, text: str, start: int = 0):
+    """Successive matches as .NET finds them (an empty match moves on by one)."""
+    pos, n = start, len(text)
+    while pos <= n:
+        m = p.search(text, pos)
+        if m is None:
+            return
+        yield m
+        pos = m.end() + 1 if m.end() == m.start() else m.end()
+
+
+# --- replacement patterns ($1, ${name}, $$, $&, $`, $', $+, $_) ----------------------------
+@functools.lru_cache(maxsize=512)
+def _parse_replacement(repl: str, p: re.Pattern) -> tuple:
+    lay = layout(p)
+    by_name = {name.lower(): idx for name, idx in lay}
+    parts: list = []
+    lit: list[str] = []
+    i, n = 0, len(repl)
+
+    def flush():
+        if lit:
+            parts.append("".join(lit))
+            lit.clear()
+    while i < n:
+        c = repl[i]
+        if c != "$" or i + 1 >= n:
+            lit.append(c)
+            i += 1
+            continue
+        d = repl[i + 1]
+        if d == "$":
+            lit.append("$")
+            i += 2
+        elif d in "&`'+_":
+            flush()
+            parts.append(("special", d))
+            i += 2
+        elif d == "{":
+            j = repl.find("}", i + 2)
+            name = repl[i + 2:j] if j > 0 else ""
+            key = str(int(name)) if name.isdigit() else name.lower()
+            if j > 0 and key in by_name and name:
+                flush()
+                parts.append(("group", by_name[key]))
+                i = j + 1
+            else:
+                lit.append("$")
+                i += 1
+        elif d.isdigit():
+            j, best, end = i + 1, None, None
+            num = 0
+            while j < n and repl[j].isdigit():
+                num = num * 10 + int(repl[j])
+                if num < len(lay) and str(num) in by_name:
+                    best, end = num, j + 1
+                j += 1
+            if best is None:
+                lit.append("$")
+                i += 1
+            else:
+                flush()
+                parts.append(("group", lay[best][1]))
+                i = end
+        else:
+            lit.append("$")
+            i += 1
+    flush()
+    return tuple(parts)
+
+
+def expand(parts: tuple, m: re.Match) -> str:
+    out = []
+    for part in parts:
+        if isinstance(part, str):
+            out.append(part)
+        elif part[0] == "group":
+            out.append(m.group(part[1]) or "")
+        else:
+            kind = part[1]
+            s = m.string
+            if kind == "&":
+                out.append(m.group(0))
+            elif kind == "`":
+                out.append(s[:m.start()])
+            elif kind == "'":
+                out.append(s[m.end():])
+            elif kind == "_":
+                out.append(s)
+            else:
+                lay = layout(m.re)
+                out.append(m.group(lay[-1][1]) or "" if len(lay) > 1 else m.group(0))
+    return "".join(out)
+
+
+# --- Regex operations (shared by instance and static members) ------------------------------
+def _input(v) -> str:
+    if v is None:
+        raise arg_null("input")
+    return a_str(v, "input")
+
+
+def _startat(text: str, v) -> int:
+    s = a_int(v, "startat")
+    if s < 0 or s > len(text):
+        raise arg_range("startat", "Start index cannot be less than 0 or greater than input "
+                        "length.")
+    return s
+
+
+def do_match(p: re.Pattern, text, start=None, length=None) -> RegexMatch:
+    text = _input(text)
+    s = 0 if start is None else _startat(text, start)
+    if length is not None:
+        e = s + a_int(length, "length")
+        if e > len(text) or e < s:
+            raise arg_range("length", "Length cannot be less than 0 or exceed input length.")
+        return RegexMatch(p.search(text, s, e), p, text)
+    return RegexMatch(p.search(text, s), p, text)
+
+
+def do_matches(p: re.Pattern, text, start=None) -> MatchCollection:
+    text = _input(text)
+    s = 0 if start is None else _startat(text, start)
+    return MatchCollection(RegexMatch(m) for m in iter_matches(p, text, s))
+
+
+def do_replace(p: re.Pattern, text, replacement, count=None, start=None) -> str:
+    text = _input(text)
+    limit = -1 if count is None else a_int(count, "count")
+    if limit < -1:
+        raise arg_range("count", "Count cannot be less than -1.")
+    s = 0 if start is None else _startat(text, start)
+    if callable(replacement) or hasattr(replacement, "invoke_delegate"):
+        def evaluate(m):
+            return to_str(call_delegate(replacement, RegexMatch(m)))
+    else:
+        if replacement is None:
+            raise arg_null("replacement")
+        parts = _parse_replacement(a_str(replacement, "replacement"), p)
+
+        def evaluate(m):
+            return expand(parts, m)
+    out, last = [], 0
+    if limit == 0:
+        return text
+    done = 0
+    for m in iter_matches(p, text, s):
+        out.append(text[last:m.start()])
+        out.append(evaluate(m))
+        last = m.end()
+        done += 1
+        if done == limit:
+            break
+    if not done:
+        return text
+    out.append(text[last:])
+    return "".join(out)
+
+
+def do_split(p: re.Pattern, text, count=None, start=None) -> list:
+    text = _input(text)
+    limit = 0 if count is None else a_int(count, "count")
+    if limit < 0:
+        raise arg_range("count", "Count cannot be less than zero.")
+    s = 0 if start is None else _startat(text, start)
+    if limit == 1:
+        return string_array([text])
+    out, last = [], 0
+    remaining = limit - 1
+    lay = layout(p)[1:]
+    for m in iter_matches(p, text, s):
+        out.append(text[last:m.start()])
+        last = m.end()
+        for _, idx in lay:
+            if m.start(idx) >= 0:
+                out.append(m.group(idx))
+        remaining -= 1
+        if remaining == 0:
+            break
+    out.append(text[last:])
+    return string_array(out)
+
+
+# --- Regex instance members ----------------------------------------------------------------
+@method("Match", (1, 2, 3))
+def r_match(p, text, start=None, length=None):
+    return do_match(p, text, start, length)
+
+
+@method("Matches", (1, 2))
+def r_matches(p, text, start=None):
+    return do_matches(p, text, start)
+
+
+@method("IsMatch", (1, 2))
+def r_ismatch(p, text, start=None):
+    return do_match(p, text, start).Success
+
+
+@method("Replace", (2, 3, 4))
+def r_replace(p, text, replacement, count=None, start=None):
+    return do_replace(p, text, replacement, count, start)
+
+
+@method("Split", (1, 2, 3))
+def r_split(p, text, count=None, start=None):
+    return do_split(p, text, count, start)
+
+
+@method("ToString", 0)
+def r_tostring(p):
+    return pattern_text(p)
+
+
+@method("GetGroupNames", 0)
+def r_getgroupnames(p):
+    return string_array(name for name, _ in layout(p))
+
+
+@method("GetGroupNumbers", 0)
+def r_getgroupnumbers(p):
+    from ..values import TypedArray
+    from .common import ps_type
+    return TypedArray(range(len(layout(p))), ps_type("System.Int32"))
+
+
+@method("GroupNameFromNumber", 1)
+def r_groupnamefromnumber(p, n):
+    i = a_int(n, "i")
+    lay = layout(p)
+    return lay[i][0] if 0 <= i < len(lay) else ""
+
+
+@method("GroupNumberFromName", 1)
+def r_groupnumberfromname(p, name):
+    key = a_str(name, "name") or ""
+    for k, (gname, _) in enumerate(layout(p)):
+        if gname.lower() == key.lower():
+            return k
+    return -1
+
+
+def _options(p):
+    from .enums import RegexOptions
+    return RegexOptions.enum_class(pattern_options(p))
+
+
+REGEX_METHODS = {
+    "match": r_match, "matches": r_matches, "ismatch": r_ismatch, "replace": r_replace,
+    "split": r_split, "tostring": r_tostring, "getgroupnames": r_getgroupnames,
+    "getgroupnumbers": r_getgroupnumbers, "groupnamefromnumber": r_groupnamefromnumber,
+    "groupnumberfromname": r_groupnumberfromname,
+}
+REGEX_PROPERTIES = {
+    "options": _options, "righttoleft": lambda p: bool(pattern_options(p) & 64),
+    "matchtimeout": lambda p: __import__("datetime").timedelta(milliseconds=-1),
+}
+
+
+# --- [regex] statics ----------------------------------------------------------------------------
+_ESCAPES = {"\\": "\\\\", "*": "\\*", "+": "\\+", "?": "\\?", "|": "\\|", "{": "\\{",
+            "[": "\\[", "(": "\\(", ")": "\\)", "^": "\\^", "$": "\\$", ".": "\\.", "#": "\\#",
+            " ": "\\ ", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\f": "\\f"}
+
+
+def regex_escape(s: str) -> str:
+    return "".join(_ESCAPES.get(c, c) for c in s)
+
+
+_UNESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|[0-7]{1,3}|c[A-Za-z]|.)", re.DOTALL)
+_SIMPLE = {"t": "\t", "n": "\n", "r": "\r", "f": "\f", "v": "\v", "a": "\a", "e": "\x1b",
+           "b": "\b"}
+
+
+def regex_unescape(s: str) -> str:
+    def sub(m):
+        t = m.group(1)
+        if t[0] in "xu" and len(t) > 1:
+            return chr(int(t[1:], 16))
+        if t[0].isdigit():
+            return chr(int(t, 8))
+        if t[0] == "c" and len(t) == 2:
+            return chr(ord(t[1].upper()) - 64)
+        return _SIMPLE.get(t, t)
+    return _UNESCAPE.sub(sub, s)
+
+
+def _static_pattern(pattern, options):
+    return compile_pattern(pattern, options)
+
+
+@static("Match", (2, 3, 4))
+def rs_match(text, pattern, options=None, timeout=None):
+    return do_match(_static_pattern(pattern, options), text)
+
+
+@static("Matches", (2, 3, 4))
+def rs_matches(text, pattern, options=None, timeout=None):
+    return do_matches(_static_pattern(pattern, options), text)
+
+
+@static("IsMatch", (2, 3, 4))
+def rs_ismatch(text, pattern, options=None, timeout=None):
+    return do_match(_static_pattern(pattern, options), text).Success
+
+
+@static("Replace", (3, 4, 5))
+def rs_replace(text, pattern, replacement, options=None, timeout=None):
+    return do_replace(_static_pattern(pattern, options), text, replacement)
+
+
+@static("Split", (2, 3, 4))
+def rs_split(text, pattern, options=None, timeout=None):
+    return do_split(_static_pattern(pattern, options), text)
+
+
+@static("Escape", 1)
+def rs_escape(s):
+    if s is None:
+        raise arg_null("str")
+    return regex_escape(a_str(s))
+
+
+@static("Unescape", 1)
+def rs_unescape(s):
+    if s is None:
+        raise arg_null("str")
+    return regex_unescape(a_str(s))
+
+
+def _regex_new(pattern, options=None, timeout=None):
+    return compile_pattern(pattern, options)
+
+
+REGEX_STATICS = {
+    "match": rs_match, "matches": rs_matches, "ismatch": rs_ismatch, "replace": rs_replace,
+    "split": rs_split, "escape": rs_escape, "unescape": rs_unescape,
+    "new": static(".ctor", (1, 2, 3))(_regex_new),
+}
+
+__all__ = [
+    "REGEX_METHODS",
+    "REGEX_PROPERTIES",
+    "REGEX_STATICS",
+    "Capture",
+    "Group",
+    "GroupCollection",
+    "MatchCollection",
+    "RegexMatch",
+    "compile_pattern",
+    "pattern_text",
+    "regex_escape",
+    "regex_unescape",
+]

@@ -1,0 +1,95 @@
+"""Running script blocks and functions: a new scope, bound parameters, named blocks."""
+from __future__ import annotations
+
+from .context import ReturnSignal, Scope
+from .values import SwitchParameter
+
+
+class InputEnumerator(list):
+    """``$input``: the pipeline input of a function, enumerable once (Reset() rewinds)."""
+
+    __slots__ = ("_pos", "_current")
+
+    def __init__(self, items=()) -> None:
+        super().__init__(items)
+        self._pos = 0
+        self._current = None
+
+    def ps_enumerate(self):
+        items = list(self)[self._pos:]
+        self._pos = len(self)
+        return items
+
+    def MoveNext(self) -> bool:
+        if self._pos < len(self):
+            self._current = self[self._pos]
+            self._pos += 1
+            return True
+        self._current = None
+        return False
+
+    @property
+    def Current(self):
+        return self._current
+
+    def Reset(self) -> None:
+        self._pos = 0
+        self._current = None
+
+    def ToString(self) -> str:
+        from .convert import to_str
+        return " ".join(to_str(x) for x in self.ps_enumerate())
+
+
+def run_block(ctx, fn, S, out) -> None:
+    if fn is None:
+        return
+    try:
+        fn(ctx, S, out)
+    except ReturnSignal:
+        pass
+
+
+def new_function_scope(ctx, parent: Scope) -> Scope:
+    ctx.depth += 1
+    if ctx.depth > ctx.max_depth:
+        ctx.depth -= 1
+        from ..errors import ScriptCallDepthException, runtime_error
+        raise runtime_error(ScriptCallDepthException, "CallDepthOverflow",
+                            "The script failed due to call depth overflow.", "InvalidOperation")
+    return Scope(parent)
+
+
+def invoke_scriptblock(ctx, sb, args: list, input_items, collect: bool = True,
+                       dollar_underscore=None, dot_source: bool = False, parent_scope=None,
+                       this=None, out=None):
+    """Invoke a ScriptBlock value with positional arguments (``& $sb 1 2``, ``.Invoke()``)."""
+    from .commands import FunctionProcessor
+    info = sb.info
+    parent = parent_scope or ctx.current_scope
+    results = [] if out is None else out
+    proc = FunctionProcessor(ctx, info, parent, [(None, a, None) for a in args], results,
+                             name=info.name or "<ScriptBlock>", dot_source=dot_source)
+    if dollar_underscore is not None or input_items is None:
+        proc.preset_underscore = dollar_underscore
+    if this is not None:
+        proc.this = this
+    proc.begin(pipeline_expected=input_items is not None)
+    if input_items is not None:
+        for item in input_items:
+            proc.process(item)
+    proc.end()
+    return results
+
+
+def bound_to_variables(scope: Scope, binding, meta) -> None:
+    """Set parameter variables (bound values, defaults, unbound switches) in the new scope."""
+    v = scope.vars
+    for p in meta.params:
+        key = p.name.lower()
+        if p.name in binding.bound:
+            v[key] = binding.bound[p.name]
+        elif p.is_switch:
+            v[key] = SwitchParameter(False)
+        else:
+            v[key] = None
