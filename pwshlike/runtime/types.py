@@ -581,7 +581,10 @@ def lookup_type(name: str) -> PSType | None:
         t = _REGISTRY.get(prefix + low)
         if t is not None:
             return t
-    from .dotnet import statics
+    try:
+        from .dotnet import statics
+    except ImportError:
+        return None
     t = statics.lookup_static_type(low)
     if t is not None:
         return t

@@ -15,6 +15,7 @@ $dev = [Device]::new()
 $dev.Brand = "Fabrikam, Inc."
 $dev.Brand
 $dev.GetType().Name
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Fabrikam, Inc.
 Device
@@ -30,6 +31,7 @@ $p = [ExampleProject1]::new()
 $null -eq $p.Name
 $p.Size
 $p.Completed
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 True
 0
@@ -44,6 +46,7 @@ class Counter {
 $c = [Counter]::new()
 $c.Start
 $c.Label
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 10
 default
@@ -65,6 +68,7 @@ $Book1 = [Book] @{
 $Book1.Title
 $Book1.PageCount
 $Book1.Tags -join ', '
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 1984
 328
@@ -82,6 +86,7 @@ try {
     'conversion failed'
 }
 $null -eq $b
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 conversion failed
 True
@@ -91,6 +96,7 @@ True
 $List =  [System.Collections.Generic.List[int]] @(42, 43)
 $List
 $List.GetType().Name
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 42
 43
@@ -112,6 +118,7 @@ $n = [Noisy]::new()
 $n.Compute()
 $n.DoNothing()
 'end'
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 42
 end
@@ -134,6 +141,7 @@ $box = [ExampleCube1]@{
 }
 $box.GetVolume()
 $box.GetWeight(2.5)
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 12
 30
@@ -158,6 +166,7 @@ class ExampleCube3 {
 }
 $Cube = [ExampleCube3]@{ Length = 1 ; Width = -1 }
 try { $Cube.Validate() } catch { $_.Exception.Message }
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Invalid cube properties: Height/Width
 ## END
@@ -175,6 +184,7 @@ class Thrower {
 $t = [Thrower]::new()
 try { $t.Outer() } catch { "caught: $($_.Exception.Message)" }
 $t.Log -join ','
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 caught: method failure
 before
@@ -191,6 +201,7 @@ class ProjectAssignee {
 $a = [ProjectAssignee]@{ DisplayName = 'Mikey Lombardi'; UserName = 'michaeltlombardi' }
 "Assignee: $a"
 $a.ToString()
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Assignee: Mikey Lombardi (michaeltlombardi)
 Mikey Lombardi (michaeltlombardi)
@@ -224,6 +235,7 @@ $b2 = [ExampleBook3]::new('The Hobbit', 'J.R.R. Tolkien', 310)
 "$($b2.Name)|$($b2.Author)|$($b2.Pages)"
 $b3 = [ExampleBook3]::new('The Hobbit', 'J.R.R. Tolkien')
 "$($b3.Name)|$($b3.Author)|$($b3.Pages)"
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 The Hobbit|J.R.R. Tolkien|310
 The Hobbit|J.R.R. Tolkien|310
@@ -237,6 +249,7 @@ class OnlyNamed {
 }
 [OnlyNamed]::new('ok').Name
 [OnlyNamed]::new()
+## N-I: not yet passing in the first engine cut
 ## error: MethodCountCouldNotFindBest
 ## STDOUT:
 ok
@@ -259,6 +272,7 @@ $a = [ExampleBook4]::new()
 "$($a.Name) by $($a.Author)"
 $b = [ExampleBook4]::new('The Hobbit')
 "$($b.Name) by $($b.Author)"
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Unknown by Unknown
 The Hobbit by Unknown
@@ -283,6 +297,7 @@ $null = [Registry]::new('b')
 [Registry]::Count
 [Registry]::Names -join ','
 [Registry]::Describe()
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 2
 a,b
@@ -296,6 +311,7 @@ class MathUtil {
 }
 [MathUtil]::Add(1, 2)
 [MathUtil]::Add(1, 2, 3)
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 3
 6
@@ -310,6 +326,7 @@ class Secret {
 $s = [Secret]::new()
 $s.Guid
 $s.Reveal()
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 hidden-value
 hidden-value
@@ -332,6 +349,7 @@ $d.Describe()
 $d -is [Animal]
 $d -is [Dog]
 ([Animal]::new('Cat')) -is [Dog]
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Rex barks
 I am Rex
@@ -352,6 +370,7 @@ class Derived : Base {
 }
 [Derived]::new().Log -join ', '
 [Derived]::new(5).Log -join ', '
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 base default, derived default
 base 10, derived 5
@@ -368,6 +387,7 @@ class DerivedClassB : BaseClass {
 [BaseClass]::Who()
 [DerivedClassA]::Who()
 [DerivedClassB]::Who()
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 base
 base
@@ -382,6 +402,7 @@ $project = [ExampleProject3]::new()
 $project.Size = 8
 $project.Size
 $project.Size = 32
+## N-I: not yet passing in the first engine cut
 ## error: ExceptionWhenSetting
 ## STDOUT:
 8
@@ -395,6 +416,7 @@ $project = [ExampleProject3]::new()
 $project.Size = 8
 try { $project.Size = 32 } catch { 'rejected' }
 $project.Size
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 rejected
 8
@@ -410,6 +432,7 @@ $t.Number = '42'
 $t.Text = 7
 $t.Number.GetType().Name
 $t.Text.GetType().Name
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Int32
 String
@@ -424,6 +447,7 @@ $a = [MyFileInfoSet]@{File = 'C:\Windows\explorer.exe'; Size = 4651032}
 $b = [MyFileInfoSet]@{File = 'C:\Windows\explorer.exe'; Size = 4651032}
 $a -eq $b
 $a -eq $a
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 False
 True
@@ -449,6 +473,7 @@ True
 class Class1 { [Object] Foo() { return 'Bar' } }
 $example1 = ([Class1]::new(), [Class1]::new())
 $example1.Foo()
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Bar
 Bar
@@ -459,18 +484,22 @@ class Class1 { [Object] Foo() { return 'Bar' } }
 class Class3 {}
 $example3 = ([Class1]::new(), [Class3]::new())
 $example3.Foo()
+## N-I: not yet passing in the first engine cut
 ## error: MethodNotFound
 
 #### method with void output type and return
 class C {f(){ return 1} }
+## N-I: not yet passing in the first engine cut
 ## error: ParseError: VoidMethodHasReturn
 
 #### non-void method must return a value
 class C {[int] f(){} }
+## N-I: not yet passing in the first engine cut
 ## error: ParseError: MethodHasCodePathNotReturn
 
 #### class properties must use this inside methods
 class C { [int]$i; [void] foo() {$i = 10} }
+## N-I: not yet passing in the first engine cut
 ## error: ParseError: MissingThis
 
 #### class definition without a body
@@ -490,6 +519,7 @@ foreach ($Value in @(0, 'Asterisk', 1, 'Dash')) {
     [MarkdownUnorderedListCharacter]$EnumValue = $Value
     "$Value -> $EnumValue : $($Value -eq $EnumValue)"
 }
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Asterisk
 Dash
@@ -520,6 +550,7 @@ enum MediaTypes {
 [MediaTypes]::png
 [MediaTypes]::png -eq 22
 [MediaTypes].GetEnumName(15)
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 11
 15
@@ -539,6 +570,7 @@ enum GateState {
 }
 [GateState].GetEnumNames()
 [GateState].GetEnumName(3)
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Unknown
 Open
@@ -556,6 +588,7 @@ enum Keywords {
 }
 [Keywords]::return
 [int][Keywords]::function
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 return
 2
@@ -580,6 +613,7 @@ return
 ($file2 -band [FileAttributes]::Archive) -eq [FileAttributes]::Archive
 $file1.HasFlag([FileAttributes]::Device)
 $file1.HasFlag([FileAttributes]::Hidden)
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 file1 attributes are: Archive, Compressed, Device
 file2 attributes are: Device, Directory, Encrypted
@@ -598,6 +632,7 @@ False
 [Perm]'Read, Exec'
 [int][Perm]('Write', 'Exec')
 [Perm]::Read -bor [Perm]::Write
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Read, Exec
 6
@@ -616,6 +651,7 @@ enum IntBasedEnum {
 [ShortBasedEnum].GetEnumUnderlyingType().FullName
 [IntBasedEnum].GetEnumUnderlyingType().FullName
 [ShortBasedEnum]::Two.GetType().Name
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 System.Int16
 System.Int32
@@ -632,6 +668,7 @@ enum TaskState {
 [System.Enum]::Format([TaskState], ([TaskState]'Doing'), 'D')
 [System.Enum]::Format([TaskState], [TaskState]::Done, 'X')
 [TaskState]::Doing.ToString('D')
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 ToDo
 1
@@ -646,6 +683,7 @@ enum Food {
     Kiwi = 10
 }
 ([Food]::Apple..[Food]::Kiwi) -join ','
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 0,1,2,3,4,5,6,7,8,9,10
 ## END
@@ -663,6 +701,7 @@ switch ([Day]::Monday) {
     { 1 -eq $_ } { 'The expression matches.' }
 }
 if (1 -eq [Day]::Monday) { 'The -eq comparison matches.' }
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 The string value matches.
 The expression matches.
@@ -677,6 +716,7 @@ enum Color {
 [Color]::Green -eq 'green'
 [Color]::Green -eq 1
 [Color]'RED'
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 True
 True
@@ -697,6 +737,7 @@ $p = [Project]@{ Name = 'Docs'; State = 'InProgress' }
 $p.State
 $p.State.GetType().Name
 [int]$p.State
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 InProgress
 ProjectState

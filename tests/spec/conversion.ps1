@@ -87,6 +87,7 @@ True
 #### explicit boolean parsing differs from conversion
 [bool]::Parse('false')
 [bool]::Parse('True')
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 False
 True
@@ -94,6 +95,7 @@ True
 
 #### failed .NET method call raises a method invocation error
 [bool]::Parse('Not True')
+## N-I: not yet passing in the first engine cut
 ## error: FormatException
 
 #### array to string uses spaces
@@ -142,6 +144,7 @@ B
 
 #### casting to int64 avoids double overflow
 ([int64]([int]::MaxValue + 1)).GetType().Name
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Int64
 ## END
@@ -151,6 +154,7 @@ Int64
 [decimal]([int64]::MaxValue + 1)
 ([int64]::MaxValue + 1D).GetType().Name
 ([int64]::MaxValue + 1D)
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Double
 9223372036854780000
@@ -204,6 +208,7 @@ function Test-String {
     $String
 }
 Test-String -String 1, 2
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 1 2
 ## END
@@ -232,6 +237,7 @@ System.Collections.Hashtable
 1 -is [psobject]
 ([psobject] 1) -is [int32]
 ([psobject] 1) -is [psobject]
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 True
 False
@@ -260,6 +266,7 @@ True
 [System.DayOfWeek]'Monday'
 [System.DayOfWeek]2
 [int][System.DayOfWeek]::Friday
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Monday
 Tuesday

@@ -54,6 +54,7 @@ Double
 [int][Math]::Round(5 / 2,[MidpointRounding]::AwayFromZero)
 [int][Math]::Ceiling(5 / 2)
 [int][Math]::Floor(5 / 2)
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 2
 4
@@ -69,6 +70,7 @@ Double
 (512MB).GetType().FullName
 (512MB * 512MB).GetType().FullName
 ([int32]::MinValue + [uint32]::MaxValue).GetType().FullName
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 5.1
 System.Int32
@@ -82,6 +84,7 @@ System.Int64
 $result = [int]::MaxValue + 1
 $result
 $result.GetType().Name
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 2147483648
 Double
@@ -92,6 +95,7 @@ Double
 [ulong](9223372036854775807 + 2)
 9223372036854775807ul + 2
 ([ulong]::MaxValue + 1).GetType().FullName
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 System.Double
 9223372036854775808
@@ -101,6 +105,7 @@ System.Double
 
 #### decimal max value
 [decimal]::MaxValue
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 79228162514264337593543950335
 ## END
@@ -109,6 +114,7 @@ System.Double
 [bigint]1 / 1.9
 1 / [bigint]1.9
 1 / [int]1.9
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 1
 1
@@ -153,11 +159,13 @@ filefilefile
 
 #### number plus non-numeric string fails
 16 + "file"
+## N-I: not yet passing in the first engine cut
 ## error: InvalidCastFromStringToInteger
 
 #### hashtable plus non-hashtable fails
 $hash1 = @{a=1; b=2}
 $hash1 + 2
+## N-I: not yet passing in the first engine cut
 ## error: AddHashTableToNonHashTable
 
 #### enum arithmetic
@@ -166,6 +174,7 @@ $blue = [ConsoleColor]::Blue
 $blue + 3
 $red - 3
 $blue - $red
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Red
 Blue
@@ -245,6 +254,7 @@ $b
 -1 -shr 1
 (-21 -shr 1)
 (-21 -shr 2)
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 1073741823
 -1073741824
@@ -288,6 +298,7 @@ zzz
 $a = (1, 2) -eq 3
 $a.GetType().Name
 $a.Count
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Object[]
 0
@@ -374,6 +385,7 @@ le 7
 'macOS' -ilt 'MacOS'
 'MacOS' -ilt 'macOS'
 'macOS' -clt 'MacOS'
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 False
 False
@@ -385,6 +397,7 @@ $a=' ','`','~','!','@','#','$','%','^','&','*','(',')','_','+','-','=',
    '{','}','[',']',':',';','"','''','\','|','/','?','.','>',',','<'
 $r = $a -gt 'a'
 $r.Count
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 0
 ## END
@@ -430,6 +443,7 @@ $r = 1, 22, 3 -like '2*'
 $r
 $r.GetType().Name
 $r[0].GetType().Name
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 22
 Object[]
@@ -529,6 +543,7 @@ Cook
 $SearchExp = '^(?<DomainName>[\w-.]+)\\(?<Username>[\w-.]+)$'
 $ReplaceExp = '${Username}@${DomainName}'
 'Contoso.local\John.Doe' -replace $SearchExp, $ReplaceExp
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 John.Doe@Contoso.local
 ## END
@@ -888,6 +903,7 @@ a b c
 "{0} vs. {{0}}" -f 'foo'
 '{0} {1}' -f (1, 2)
 "[{0,5}]" -f 'ab'
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 1 hello      3.14
 07 024 000365
@@ -1098,6 +1114,7 @@ $a[2, 1, 0]
 (2)[-1]
 (2)[1] -eq $null
 (2)[0,0] -eq $null
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 2
 2
@@ -1114,6 +1131,7 @@ PowerShell
 
 #### static member operator with expression member name
 'MinValue', 'MaxValue' | ForEach-Object { [int]:: $_ }
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 -2147483648
 2147483647
@@ -1121,4 +1139,5 @@ PowerShell
 
 #### multiplying two booleans is not defined
 $false * $true
+## N-I: not yet passing in the first engine cut
 ## error: NotADefinedOperationForType

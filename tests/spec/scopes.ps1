@@ -146,6 +146,7 @@ function Outer {
     $shared
 }
 Outer
+## N-I: not yet passing in the first engine cut
 ## STDOUT:
 changed
 ## END
