@@ -23,13 +23,18 @@ from collections.abc import Callable
 from ..typenames import Char
 from ..values import DictionaryEntry, GenericList, Hashtable
 from .common import method
-from .dates import (DATETIME_METHODS, DATETIME_PROPERTIES, TIMESPAN_METHODS,
-                    TIMESPAN_PROPERTIES)
+from .dates import DATETIME_METHODS, DATETIME_PROPERTIES, TIMESPAN_METHODS, TIMESPAN_PROPERTIES
 from .enums import EnumValue
 from .lists import KIND_METHODS, KIND_PROPERTIES, TABLES, kind
 from .regexmatch import REGEX_METHODS, REGEX_PROPERTIES
-from .scalars import (BOOL_METHODS, CHAR_METHODS, ENUM_METHODS, ENUM_PROPERTIES, GUID_METHODS,
-                      NUMBER_METHODS)
+from .scalars import (
+    BOOL_METHODS,
+    CHAR_METHODS,
+    ENUM_METHODS,
+    ENUM_PROPERTIES,
+    GUID_METHODS,
+    NUMBER_METHODS,
+)
 from .strings import STRING_METHODS, STRING_PROPERTIES
 
 INSTANCE_METHODS: dict[type, dict[str, Callable[..., object]]] = {

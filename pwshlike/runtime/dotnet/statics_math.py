@@ -10,10 +10,28 @@ from .. import numeric as N
 from ..convert import to_number, to_str
 from ..typenames import Char
 from ..types import StaticProperty
-from .common import (a_double, a_int, a_str, arg_null, arg_range, byte_array, format_error,
-                     is_enum, net_error, ps_type, static, to_bytes)
-from .statics_numbers import (int_in_range, parse_bool, parse_decimal, parse_double,
-                              parse_integer, set_ref)
+from .common import (
+    a_double,
+    a_int,
+    a_str,
+    arg_null,
+    arg_range,
+    byte_array,
+    format_error,
+    is_enum,
+    net_error,
+    ps_type,
+    static,
+    to_bytes,
+)
+from .statics_numbers import (
+    int_in_range,
+    parse_bool,
+    parse_decimal,
+    parse_double,
+    parse_integer,
+    set_ref,
+)
 
 D = decimal.Decimal
 
@@ -32,7 +50,7 @@ def _number(v, pname: str = "value"):
         return 0
     try:
         return to_number(v)
-    except Exception:  # noqa: BLE001 - reported as an argument conversion error
+    except Exception:
         a_double(v, pname)
         raise
 

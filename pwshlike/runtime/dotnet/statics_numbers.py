@@ -11,8 +11,18 @@ from ...errors import MethodException, runtime_error
 from .. import numeric as N
 from ..typenames import Char
 from ..types import StaticProperty
-from .common import (a_bool, a_char, a_int, a_str, arg_null, arg_range, format_error, net_error,
-                     ps_type, static)
+from .common import (
+    a_bool,
+    a_char,
+    a_int,
+    a_str,
+    arg_null,
+    arg_range,
+    format_error,
+    net_error,
+    ps_type,
+    static,
+)
 from .strings import WHITESPACE
 
 
@@ -37,7 +47,7 @@ def try_parse(parse, args: tuple, default):
         ok = True
     except MethodException:
         raise
-    except Exception as e:  # noqa: BLE001 - any parse failure means False
+    except Exception as e:
         if type(e).__name__ == "ArgError":
             raise
         value, ok = default, False
