@@ -79,10 +79,12 @@ def overload_error(name: str, count: int) -> DotNetException:
 
 def invocation_error(name: str, count: int, inner: BaseException) -> DotNetException:
     msg = getattr(inner, "Message", None) or str(inner)
-    exc = MethodInvocationException(
+    error_id = getattr(inner, "error_id", None)
+    if not (isinstance(error_id, str) and error_id.endswith("Exception")):
+        error_id = type(inner).__name__       # the inner .NET exception's short type name
+    return MethodInvocationException(
         f'Exception calling "{name}" with "{count}" argument(s): "{msg}"', inner,
-        error_id=type(inner).__name__)
-    return exc
+        error_id=error_id)
 
 
 class ArgError(Exception):
@@ -240,16 +242,27 @@ def is_enum(v, fullname: str | None = None) -> bool:
     return et is not None and (fullname is None or et.fullname.lower() == fullname.lower())
 
 
+def is_delegate(v) -> bool:
+    """Whether an argument can be called as a delegate (script block or Python callable)."""
+    return v is not None and (callable(v) or hasattr(v, "invoke_delegate") or hasattr(
+        v, "invoke_with_dollar_underscore") or hasattr(v, "InvokeReturnAsIs"))
+
+
 def call_delegate(fn, *args):
     """Invoke a delegate argument (a PowerShell script block or a Python callable).
 
-    Script blocks are called through ``invoke_delegate(*args)`` (``$_`` and ``$args`` set to
-    the arguments) or ``InvokeReturnAsIs(*args)``, whichever the engine's ScriptBlock has.
+    Script blocks are called as pwsh calls delegates: ``$_`` is the first argument and
+    ``$args`` all of them (``invoke_delegate`` or ``invoke_with_dollar_underscore``).
     """
-    for name in ("invoke_delegate", "InvokeReturnAsIs"):
-        f = getattr(fn, name, None)
-        if f is not None:
-            return f(*args)
+    f = getattr(fn, "invoke_delegate", None)
+    if f is not None:
+        return f(*args)
+    f = getattr(fn, "invoke_with_dollar_underscore", None)
+    if f is not None:
+        return f(args[0] if args else None, *args)
+    f = getattr(fn, "InvokeReturnAsIs", None)
+    if f is not None:
+        return f(*args)
     if callable(fn):
         return fn(*args)
     raise net_error("InvalidCastException", "The argument is not a delegate.")

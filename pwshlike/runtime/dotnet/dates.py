@@ -228,8 +228,8 @@ def d_tooadate(d):
 
 @method("ToBinary", 0)
 def d_tobinary(d):
-    return N.Int64(dt_ticks(d) | (int(kind_of(d)) << 62) if d.tzinfo is None or is_utc(d)
-                   else dt_ticks(d))
+    v = dt_ticks(d) | (int(kind_of(d)) << 62)
+    return N.Int64(v - (1 << 64) if v >= 1 << 63 else v)
 
 
 def _naive(d: _dt.datetime) -> _dt.datetime:

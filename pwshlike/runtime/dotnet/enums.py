@@ -80,6 +80,19 @@ class EnumType(PSType):
     def GetEnumValues(self) -> list:
         return self.values_array()
 
+    def GetEnumName(self, value):
+        """The (first defined) name of ``value``, or None."""
+        try:
+            v = int(value) if isinstance(value, int) else int(self.convert(value))
+        except Exception:  # noqa: BLE001 - not a value of this enum
+            return None
+        return self._by_value.get(v)
+
+    def IsEnumDefined(self, value) -> bool:
+        if isinstance(value, str):
+            return value in self.enum_members
+        return int(value) in self._by_value
+
     def GetEnumUnderlyingType(self):
         from ..types import resolve_type
         return resolve_type(self.underlying)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime
 import decimal
-import inspect
 import re
 import types as _pytypes
 import uuid
@@ -77,6 +76,7 @@ SEALED = frozenset((Char, bool, EnumValue))
 
 # --- tables for classes written as Python classes ---------------------------------------------
 def _arity(fn) -> range | None:
+    import inspect
     try:
         sig = inspect.signature(fn)
     except (TypeError, ValueError):
@@ -188,3 +188,50 @@ def _names(obj, which: dict) -> list[str]:
         if klass in SEALED:
             break
     return list(seen)
+
+
+# --- display ----------------------------------------------------------------------------------
+# Property names as .NET spells them, in .NET's order (for Format-List / Select-Object *).
+PROPERTY_ORDER: dict[type, tuple[str, ...]] = {
+    str: ("Length",),
+    list: ("Length", "LongLength", "Rank", "SyncRoot", "IsReadOnly", "IsFixedSize",
+           "IsSynchronized", "Count"),
+    GenericList: ("Capacity", "Count", "IsReadOnly", "IsFixedSize", "IsSynchronized",
+                  "SyncRoot"),
+    Hashtable: ("IsReadOnly", "IsFixedSize", "IsSynchronized", "Keys", "Values", "SyncRoot",
+                "Count"),
+    DictionaryEntry: ("Name", "Key", "Value"),
+    EnumValue: ("value__",),
+    datetime.datetime: ("Date", "Day", "DayOfWeek", "DayOfYear", "Hour", "Kind",
+                        "Millisecond", "Microsecond", "Nanosecond", "Minute", "Month",
+                        "Second", "Ticks", "TimeOfDay", "Year"),
+    datetime.timedelta: ("Ticks", "Days", "Hours", "Milliseconds", "Microseconds",
+                         "Nanoseconds", "Minutes", "Seconds", "TotalDays", "TotalHours",
+                         "TotalMilliseconds", "TotalMicroseconds", "TotalNanoseconds",
+                         "TotalMinutes", "TotalSeconds"),
+    re.Pattern: ("Options", "MatchTimeout", "RightToLeft"),
+}
+
+
+def display_properties(obj) -> list[tuple[str, object]]:
+    """(Name, value) pairs of the .NET properties of ``obj``, names spelled as .NET does."""
+    if obj is None:
+        return []
+    names = getattr(type(obj), "ps_properties", None)
+    if names is not None:
+        return [(n, getattr(obj, n)) for n in names]
+    for klass in type(obj).__mro__:
+        order = PROPERTY_ORDER.get(klass)
+        table = _tables(klass, INSTANCE_PROPERTIES)
+        if order is None and table:
+            order = tuple(k[:1].upper() + k[1:] for k in table)
+        if order:
+            out = []
+            for n in order:
+                getter = find_property(obj, n)
+                if getter is not None:
+                    out.append((n, getter(obj)))
+            return out
+        if klass in SEALED:
+            break
+    return []

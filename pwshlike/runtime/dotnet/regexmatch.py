@@ -11,7 +11,17 @@ import functools
 import re
 
 from ..convert import to_str
-from .common import a_int, a_str, arg_null, arg_range, call_delegate, method, static, string_array
+from .common import (
+    a_int,
+    a_str,
+    arg_null,
+    arg_range,
+    call_delegate,
+    is_delegate,
+    method,
+    static,
+    string_array,
+)
 
 _ORIGINAL: dict = {}     # compiled pattern -> (.NET pattern text, options int)
 
@@ -104,7 +114,7 @@ class Capture:
     __slots__ = ("Index", "Length", "Value")
     dotnet_fullname = "System.Text.RegularExpressions.Capture"
     dotnet_class = True
-    dotnet_property_names = ("Index", "Length", "Value")
+    ps_properties = ("Index", "Length", "Value")
 
     def __init__(self, index: int, value: str) -> None:
         self.Index, self.Length, self.Value = index, len(value), value
@@ -127,7 +137,7 @@ class CaptureCollection(list):
 class Group(Capture):
     __slots__ = ("Name", "Success")
     dotnet_fullname = "System.Text.RegularExpressions.Group"
-    dotnet_property_names = ("Success", "Name", "Captures", "Index", "Length", "Value")
+    ps_properties = ("Success", "Name", "Captures", "Index", "Length", "Value")
 
     def __init__(self, name: str, success: bool, index: int, value: str) -> None:
         super().__init__(index, value)
@@ -142,30 +152,52 @@ def _unmatched(name: str = "") -> Group:
     return Group(name, False, 0, "")
 
 
-class GroupCollection(list):
-    """Groups by number (``[1]``) or by name (``['year']``)."""
-    __slots__ = ("_names",)
+class GroupCollection:
+    """Match.Groups: indexable by number (``[1]``) or name (``['year']``); a missing group
+    is an unmatched Group, as in .NET."""
+    __slots__ = ("_groups", "_names")
     type_fullname = "System.Text.RegularExpressions.GroupCollection"
     dotnet_class = True
 
     def __init__(self, groups) -> None:
-        super().__init__(groups)
-        self._names = {g.Name.lower(): g for g in self}
+        self._groups = list(groups)
+        self._names = {g.Name.lower(): g for g in self._groups}
+
+    def __len__(self) -> int:
+        return len(self._groups)
+
+    def __iter__(self):
+        return iter(self._groups)
 
     def __getitem__(self, key):
         if isinstance(key, slice):
-            return list.__getitem__(self, key)
+            return self._groups[key]
         if isinstance(key, str):
             g = self._names.get(key.lower())
             if g is None and key.strip().isdigit():
-                return self.__getitem__(int(key))
+                return self[int(key)]
             return g if g is not None else _unmatched()
-        if isinstance(key, int) and 0 <= key < len(self):
-            return list.__getitem__(self, key)
+        if isinstance(key, int) and 0 <= key < len(self._groups):
+            return self._groups[key]
         return _unmatched()
 
+    def __repr__(self) -> str:
+        return f"GroupCollection({self._groups!r})"
+
+    # engine protocol: indexing and enumeration
+    def ps_getitem(self, index):
+        if isinstance(index, list):
+            return [self[i] for i in index]
+        if isinstance(index, float) and index.is_integer():
+            index = int(index)
+        return self[index]
+
+    def ps_enumerate(self) -> list:
+        return list(self._groups)
+
+    # .NET members
     def Item(self, key):
-        return self[key]
+        return self.ps_getitem(key)
 
     def ContainsKey(self, key) -> bool:
         return to_str(key).lower() in self._names
@@ -175,20 +207,34 @@ class GroupCollection(list):
         ref.Value = self[to_str(key)] if found else None
         return found
 
+    def GetEnumerator(self) -> list:
+        return list(self._groups)
+
+    def ToString(self) -> str:
+        return self.type_fullname
+
+    @property
+    def Count(self) -> int:
+        return len(self._groups)
+
     @property
     def Keys(self) -> list:
-        return [g.Name for g in self]
+        return [g.Name for g in self._groups]
 
     @property
     def Values(self) -> list:
-        return list(self)
+        return list(self._groups)
+
+    @property
+    def IsReadOnly(self) -> bool:
+        return True
 
 
 class RegexMatch(Group):
     """System.Text.RegularExpressions.Match."""
     __slots__ = ("_groups", "_m", "_pattern", "_text")
     dotnet_fullname = "System.Text.RegularExpressions.Match"
-    dotnet_property_names = ("Groups", "Success", "Name", "Captures", "Index", "Length",
+    ps_properties = ("Groups", "Success", "Name", "Captures", "Index", "Length",
                              "Value")
 
     def __init__(self, m: re.Match | None, pattern: re.Pattern | None = None,
@@ -375,7 +421,7 @@ def do_replace(p: re.Pattern, text, replacement, count=None, start=None) -> str:
     if limit < -1:
         raise arg_range("count", "Count cannot be less than -1.")
     s = 0 if start is None else _startat(text, start)
-    if callable(replacement) or hasattr(replacement, "invoke_delegate"):
+    if is_delegate(replacement) and not isinstance(replacement, str):
         def evaluate(m):
             return to_str(call_delegate(replacement, RegexMatch(m)))
     else:

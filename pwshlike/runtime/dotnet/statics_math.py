@@ -162,7 +162,7 @@ _WIDEN = {N.Byte: N.Int16, N.UInt16: int, N.UInt32: N.Int64}
 
 def _abs(v):
     n = _number(v)
-    if isinstance(n, D) or isinstance(n, float):
+    if isinstance(n, (D, float)):
         return abs(n) if not isinstance(n, N.Single) else N.Single(abs(n))
     t = type(n)
     if t is int:

@@ -32,7 +32,9 @@ def const(value) -> StaticProperty:
 
 def set_ref(ref, value, position: int) -> None:
     """Assign a [ref] out-argument (TryParse's result)."""
-    if not hasattr(type(ref), "Value") or type(ref).__name__ != "PSReference":
+    from ..values import PSReference
+    if not isinstance(ref, PSReference) and not isinstance(
+            getattr(type(ref), "Value", None), property):
         raise runtime_error(MethodException, "NonRefArgumentToRefParameterMsg",
                             f"Argument: '{position}' should be a "
                             "System.Management.Automation.PSReference. Use [ref].")
@@ -102,7 +104,7 @@ def parse_integer(s, fullname: str, style: int = -1):
         if not re.fullmatch(r"[0-9A-Fa-f]+", body):
             raise bad
         v = int(body, 16)
-        cls, lo, hi, _ = _INTS[fullname]
+        _, lo, hi, _ = _INTS[fullname]
         if lo is not None and lo < 0 and v <= 2 * hi + 1 and v > hi:
             v -= 2 * (hi + 1)       # two's complement
         return int_in_range(v, fullname)

@@ -106,7 +106,7 @@ def _format_regex(fmt: str, inner_ws: bool) -> str:
         k = j - i
         if c == "y":
             out.append(group("y2" if k <= 2 else "y", r"\d{1,2}" if k <= 2 else
-                             (r"\d{%d,4}" % k if k < 4 else r"\d{%d}" % k)))
+                             (rf"\d{{{k},4}}" if k < 4 else rf"\d{{{k}}}")))
         elif c == "M":
             out.append(group("M", r"\d{1,2}" if k == 1 else r"\d{2}") if k <= 2 else
                        group("Mn", _NAMES["MMM" if k == 3 else "MMMM"]))
@@ -116,9 +116,9 @@ def _format_regex(fmt: str, inner_ws: bool) -> str:
         elif c in "hHms":
             out.append(group(c, r"\d{1,2}" if k == 1 else r"\d{2}"))
         elif c == "f":
-            out.append(group("f", r"\d{%d}" % k))
+            out.append(group("f", rf"\d{{{k}}}"))
         elif c == "F":
-            out.append(group("f", r"\d{0,%d}" % k))
+            out.append(group("f", rf"\d{{0,{k}}}"))
         elif c == "t":
             out.append(group("t", "[AP]" if k == 1 else "[AP]M"))
         elif c == "z":
@@ -330,7 +330,8 @@ DATETIME_STATICS = {
 
 
 # --- TimeSpan ----------------------------------------------------------------------------------------
-_TS_RE = re.compile(r"\s*(-)?(?:(\d+)[.:])?(\d+):(\d+)(?::(\d+)(?:\.(\d+))?)?\s*")
+_TS_RE = re.compile(r"\s*(-)?(?:(\d+)\.)?(\d+):(\d+)(?::(\d+))?(?:\.(\d+))?\s*")
+_TS_DAYS_RE = re.compile(r"\s*(-)?(\d+):(\d+):(\d+):(\d+)(?:\.(\d+))?\s*")
 
 
 def parse_timespan(s) -> _dt.timedelta:
@@ -343,8 +344,8 @@ def parse_timespan(s) -> _dt.timedelta:
         if days > 10675199:
             raise _ts_overflow(text)
         return _dt.timedelta(days=-days if m.group(1) else days)
-    m = _TS_RE.fullmatch(text)
-    if not m:
+    m = _TS_DAYS_RE.fullmatch(text) or _TS_RE.fullmatch(text)
+    if not m or (m.re is _TS_RE and m.group(6) and not m.group(5)):
         raise format_error(f"String '{text}' was not recognized as a valid TimeSpan.")
     sign, d, h, mi, sec, frac = m.groups()
     if int(h) > 23 or int(mi) > 59 or (sec and int(sec) > 59) or (frac and len(frac) > 7):
@@ -567,7 +568,7 @@ def _expand_env(s):
 class OperatingSystem:
     dotnet_class = True
     dotnet_fullname = "System.OperatingSystem"
-    dotnet_property_names = ("Platform", "ServicePack", "Version", "VersionString")
+    ps_properties = ("Platform", "ServicePack", "Version", "VersionString")
     __slots__ = ()
 
     @property

@@ -337,7 +337,7 @@ class StringBuilder:
 
     dotnet_class = True
     dotnet_fullname = "System.Text.StringBuilder"
-    dotnet_property_names = ("Capacity", "MaxCapacity", "Length")
+    ps_properties = ("Capacity", "MaxCapacity", "Length")
     __slots__ = ("_cap", "_chunks", "_len")
 
     def __init__(self, value=None, capacity=None) -> None:

@@ -52,7 +52,7 @@ class Uri:
 
     dotnet_class = True
     dotnet_fullname = "System.Uri"
-    dotnet_property_names = (
+    ps_properties = (
         "AbsolutePath", "AbsoluteUri", "LocalPath", "Authority", "HostNameType",
         "IsDefaultPort", "IsFile", "IsLoopback", "PathAndQuery", "Segments", "IsUnc", "Host",
         "Port", "Query", "Fragment", "Scheme", "OriginalString", "DnsSafeHost", "IdnHost",
@@ -412,7 +412,7 @@ class Version:
 
     dotnet_class = True
     dotnet_fullname = "System.Version"
-    dotnet_property_names = ("Major", "Minor", "Build", "Revision", "MajorRevision",
+    ps_properties = ("Major", "Minor", "Build", "Revision", "MajorRevision",
                              "MinorRevision")
     __slots__ = ("Build", "Major", "Minor", "Revision")
 
