@@ -114,7 +114,6 @@ class Compiler:
     # --- statements ---------------------------------------------------------------------------------
     def statements(self, stmts, traps=()) -> None:
         if traps:
-            k = self.u.const(traps)
             trap_info = self.compile_traps(traps)
             for st in stmts:
                 self.fn.line("try:", st)
@@ -123,7 +122,6 @@ class Compiler:
                 self.fn.level -= 1
                 self.fn.line("except Exception as _e:")
                 self.fn.line(f"    _trap(ctx, S, out, _e, {trap_info})")
-            del k
             return
         for st in stmts:
             self.statement(st)
@@ -430,26 +428,19 @@ class Compiler:
     def st_For(self, st: A.For) -> None:
         f = self.fn
         if st.init is not None:
-            self.statement(self._discard(st.init))
+            self.statement(st.init)
         cond = "True" if st.condition is None else f"_bool({self.condition(st.condition)})"
         f.line(f"while {cond}:", st)
         f.level += 1
         iter_code = None
         if st.iterator is not None:
-            name = self.compile_statements_function([self._discard(st.iterator)], [], "iter",
+            name = self.compile_statements_function([st.iterator], [], "iter",
                                                     in_block=False)
             iter_code = f"{name}(ctx, S, _NULLSINK)"
         self._loop_body(st.body, st.label, st, continue_code=None, kind="for")
         if iter_code:
             f.line(iter_code)
         f.level -= 1
-        if iter_code:
-            # 'continue' must still run the iterator: rewrite as try/finally-free form
-            pass
-
-    def _discard(self, st):
-        """For-loop init/iterator: assignments and ++/-- produce no output."""
-        return st
 
     def st_While(self, st: A.While) -> None:
         f = self.fn

@@ -712,9 +712,6 @@ class Parser:
                    "The 'using' statement must appear before any other statements in a script.",
                    start, self.pos, abort=True)
 
-    def parse_param_misplaced(self, start):
-        self.error("ParamBlockNotAtStart" if False else "UnexpectedToken",
-                   "Unexpected token 'param' in expression or statement.", start, self.pos)
 
     def parse_enum(self, start):
         self.pos = self.tz.skip_trivia(self.pos)
@@ -893,8 +890,7 @@ class Parser:
         start = self.pos
         tok = self.peek(EXPR)
         elements = []
-        if self._expression_start(tok) and not (
-                tok.kind == T.OPERATOR and tok.value in ("-", "--") and self._dash_is_command(tok)):
+        if self._expression_start(tok):
             expr = self.parse_expression()
             self.pos = self.tz.skip_trivia(self.pos)
             op = self.peek(EXPR)
@@ -943,8 +939,6 @@ class Parser:
             elements.append(self.parse_command())
         return A.Pipeline(start, self.pos, elements, False)
 
-    def _dash_is_command(self, tok) -> bool:
-        return False
 
     def _check_assignable(self, expr) -> None:
         target = expr

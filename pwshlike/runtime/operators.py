@@ -100,7 +100,7 @@ def _arith(a, b, op: str):
             if y == 0:
                 raise _div_zero()
             if op == "Division":
-                return _DEC.divide(x, y).normalize(_DEC) if False else _dec_div(x, y)
+                return _DEC.divide(x, y)
             return _DEC.remainder(x, y)
         except decimal.Overflow:
             raise runtime_error(RuntimeException, "RuntimeException",
@@ -121,11 +121,6 @@ def _arith(a, b, op: str):
     if y == 0:
         return math.nan
     return math.fmod(x, y)
-
-
-def _dec_div(x, y):
-    q = _DEC.divide(x, y)
-    return q
 
 
 def _div_zero():

@@ -36,11 +36,7 @@ from .dates import (
     to_utc,
 )
 from .enums import DateTimeKind
-from .statics_numbers import try_parse
-
-
-def const(value) -> StaticProperty:
-    return StaticProperty(lambda: value)
+from .statics_numbers import const, try_parse
 
 
 class SettableStaticProperty(StaticProperty):
