@@ -66,11 +66,18 @@ def normalize(text: str) -> str:
     return "\n".join(line.rstrip() for line in lines).strip("\n")
 
 
+# Both sides run as an installed program does: with cached bytecode.  An inherited
+# PYTHONDONTWRITEBYTECODE would make every pwshlike run recompile its modules from source
+# (the standard library ships compiled, so only our side would pay).
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_once(cmd: list[str], timeout: float) -> Run:
     start = time.perf_counter()
     try:
         proc = subprocess.run(
             cmd,
+            env=CHILD_ENV,
             check=False,
             stdin=subprocess.DEVNULL,
             capture_output=True,

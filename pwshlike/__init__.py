@@ -9,7 +9,7 @@ from __future__ import annotations
 from .errors import ParseError
 
 __version__ = "0.1.0"
-__all__ = ["Engine", "ParseError", "parse", "__version__"]
+__all__ = ["Engine", "ParseError", "__version__", "parse"]
 
 
 def parse(text: str, filename: str | None = None):

@@ -6,7 +6,7 @@ the parameters (``self.InputObject``) before ``begin_processing``.
 """
 from __future__ import annotations
 
-from .errors import ErrorRecord, ensure_error_record, runtime_error, RuntimeException
+from .errors import ErrorRecord, RuntimeException, ensure_error_record, runtime_error
 from .runtime.helpers import emit
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import sys
 
-from .errors import (DotNetException, ErrorRecord, ParseError, ensure_error_record)
+from .errors import DotNetException, ErrorRecord, ParseError, ensure_error_record
 from .runtime.context import ExitSignal, FlowControl, Scope
 from .runtime.convert import to_str
 from .runtime.values import GenericList, Hashtable
@@ -62,7 +62,6 @@ class ExecutionContext:
 
     # --- variables ------------------------------------------------------------------------------------
     def _init_variables(self) -> None:
-        import platform
         v = self.global_scope.vars
         v.update({
             "erroractionpreference": "Continue", "warningpreference": "Continue",
@@ -79,7 +78,7 @@ class ExecutionContext:
             "psnativecommandargumentpassing": "Standard",
             "psversiontable": Hashtable([
                 ("PSVersion", "7.4.0"), ("PSEdition", "Core"), ("GitCommitId", "pwshlike"),
-                ("OS", f"{platform.system()} {platform.release()}"),
+                ("OS", _os_description()),
                 ("Platform", "Unix" if os.name == "posix" else "Win32NT"),
                 ("PSCompatibleVersions", ["1.0", "2.0", "3.0", "4.0", "5.0", "5.1", "6.0",
                                           "7.0"]),
@@ -265,14 +264,14 @@ class Engine:
     def run_text(self, text: str, filename: str | None = None, args=None,
                  dot_source: bool = True) -> int:
         """Run a script as the CLI does: output to the host, errors rendered; returns exit code."""
-        from .host.errorview import render_error, render_parse_error
-        from .host.output import OutDefault
         from . import parse
         from .compiler.codegen import compile_script
+        from .host.output import OutDefault
         ctx = self.ctx
         try:
             ast = parse(text, filename)
         except ParseError as e:
+            from .host.errorview import render_parse_error
             ctx.host.stderr.write(render_parse_error(e) + "\n")
             return 1
         info = compile_script(ast, text, filename)
@@ -294,6 +293,7 @@ class Engine:
         except ExitSignal as e:
             code = _exit_code(e.code)
         except Exception as e:  # noqa: BLE001 - no Python traceback may reach the user
+            from .host.errorview import render_error
             from .runtime.helpers import as_ps_error
             from .runtime.scriptblock import extent_from_traceback
             tb = e.__traceback__
@@ -311,6 +311,15 @@ class Engine:
         if code == 0 and not ctx.last_ok and filename is None:
             code = 1
         return code
+
+
+def _os_description() -> str:
+    """``$PSVersionTable.OS``: system name and release (os.uname avoids importing platform)."""
+    if hasattr(os, "uname"):
+        u = os.uname()
+        return f"{u.sysname} {u.release}"
+    import platform
+    return f"{platform.system()} {platform.release()}"
 
 
 def _exit_code(v) -> int:

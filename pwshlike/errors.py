@@ -26,7 +26,7 @@ def line_text(src: str, offset: int) -> str:
 class Extent:
     """A span of a script's text, for error positions (``InvocationInfo``)."""
 
-    __slots__ = ("src", "start", "end", "filename")
+    __slots__ = ("end", "filename", "src", "start")
 
     def __init__(self, src: str, start: int, end: int, filename: str | None = None) -> None:
         self.src, self.start, self.end, self.filename = src, start, end, filename
@@ -334,6 +334,8 @@ def runtime_error(cls: type[DotNetException], error_id: str, message: str,
 
 # --- error records --------------------------------------------------------------------------------------------
 class CategoryInfo:
+    dotnet_fullname = "System.Management.Automation.ErrorCategoryInfo"
+
     def __init__(self, category: str, activity: str = "", reason: str = "",
                  target_name: str = "", target_type: str = "") -> None:
         self.Category = category
@@ -355,6 +357,8 @@ class CategoryInfo:
 
 class InvocationInfo:
     """Where an error happened: script, line, column and the command (if any)."""
+
+    dotnet_fullname = "System.Management.Automation.InvocationInfo"
 
     def __init__(self, extent: Extent | None, command_name: str | None = None) -> None:
         self.extent = extent
@@ -401,6 +405,8 @@ class InvocationInfo:
 class ErrorRecord:
     """PowerShell's ErrorRecord: the exception plus id, category, target and position."""
 
+    dotnet_fullname = "System.Management.Automation.ErrorRecord"
+
     def __init__(self, exception: BaseException, error_id: str, category: str,
                  target: object = None, invocation: InvocationInfo | None = None,
                  command_name: str | None = None) -> None:
@@ -433,6 +439,8 @@ class ErrorRecord:
 
 
 class ErrorDetails:
+    dotnet_fullname = "System.Management.Automation.ErrorDetails"
+
     def __init__(self, message: str) -> None:
         self.Message = message
         self.RecommendedAction = ""

@@ -7,9 +7,13 @@ bound per record.  Failures are ParameterBindingException error records with pws
 """
 from __future__ import annotations
 
-from ..errors import (DotNetException, ParameterBindingArgumentTransformationException,
-                      ParameterBindingException, ParameterBindingValidationException,
-                      runtime_error)
+from ..errors import (
+    DotNetException,
+    ParameterBindingArgumentTransformationException,
+    ParameterBindingException,
+    ParameterBindingValidationException,
+    runtime_error,
+)
 from ..runtime.convert import to_str
 from ..runtime.helpers import ENDPARAMS, NOARG, SPLAT, VERBATIM
 from ..runtime.values import Hashtable, SwitchParameter
@@ -19,7 +23,7 @@ from .metadata import ALL_SETS, CommandMeta, ParameterMeta
 class Binding:
     """Outcome of binding one invocation."""
 
-    __slots__ = ("bound", "set_name", "unbound_args", "meta", "candidate_sets", "explicit")
+    __slots__ = ("bound", "candidate_sets", "explicit", "meta", "set_name", "unbound_args")
 
     def __init__(self, meta: CommandMeta) -> None:
         self.meta = meta

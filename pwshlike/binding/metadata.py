@@ -9,8 +9,14 @@ ALL_SETS = "__AllParameterSets"
 
 
 class SetMeta:
-    __slots__ = ("position", "mandatory", "from_pipeline", "by_property_name", "remaining",
-                 "help_message")
+    __slots__ = (
+        "by_property_name",
+        "from_pipeline",
+        "help_message",
+        "mandatory",
+        "position",
+        "remaining",
+    )
 
     def __init__(self, position=None, mandatory=False, from_pipeline=False,
                  by_property_name=False, remaining=False, help_message=None) -> None:
@@ -23,9 +29,21 @@ class SetMeta:
 
 
 class ParameterMeta:
-    __slots__ = ("name", "type_name", "_type", "aliases", "sets", "validators", "default_fn",
-                 "is_switch", "allow_null", "allow_empty", "accepted_values", "default_value",
-                 "is_common")
+    __slots__ = (
+        "_type",
+        "accepted_values",
+        "aliases",
+        "allow_empty",
+        "allow_null",
+        "default_fn",
+        "default_value",
+        "is_common",
+        "is_switch",
+        "name",
+        "sets",
+        "type_name",
+        "validators",
+    )
 
     def __init__(self, name: str, type_name: str | None = None, aliases=(), sets=None,
                  validators=(), default_fn=None, accepted_values=None,

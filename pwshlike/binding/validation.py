@@ -1,8 +1,6 @@
 """Validation attributes ([ValidateSet], [ValidateRange], ...) as small checker objects."""
 from __future__ import annotations
 
-import re
-
 from ..runtime.convert import to_bool, to_str
 
 

@@ -21,6 +21,7 @@ _SIMPLE_BINARY = {"+": "_add", "-": "_sub", "*": "_mul", "/": "_div", "%": "_mod
                   "-band": "_band", "-bor": "_bor", "-bxor": "_bxor", "-shl": "_shl",
                   "-shr": "_shr", "-join": "_join", "-f": "_format", "..": "_range",
                   "-is": "_is", "-isnot": "_isnot", "-as": "_as", "-xor": "_xor"}
+_INT_COMPARE = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 _COMPOUND = {"+=": "_add", "-=": "_sub", "*=": "_mul", "/=": "_div", "%=": "_mod"}
 _SPECIAL_VARS = {"true": "True", "false": "False", "null": "None"}
 
@@ -186,14 +187,16 @@ class Compiler:
         name_node = elements[0]
         static_name = None
         name_code = "None"
-        if isinstance(name_node, A.StringConstant) and cmd.invocation is None:
-            static_name = name_node.value
-        elif isinstance(name_node, A.StringConstant):
+        if isinstance(name_node, A.StringConstant) and cmd.invocation is None or isinstance(name_node, A.StringConstant):
             static_name = name_node.value
         else:
             name_code = self.expr(name_node)
         args = []
+        positional_only = static_name is not None
         for el in elements[1:]:
+            positional_only = positional_only and not isinstance(
+                el, (A.CommandParameter, A.EndOfParameters, A.StopParsingArgument)) and not (
+                isinstance(el, A.Variable) and el.splat)
             if isinstance(el, A.CommandParameter):
                 if el.argument is not None:
                     args.append(f"({el.name!r}, {self.expr(el.argument)}, {el.text!r})")
@@ -210,7 +213,7 @@ class Compiler:
                 args.append(f"(None, {self.expr(el)}, {text!r})")
         redirs = self.redirections(cmd.redirections) if cmd.redirections else "None"
         site = CallSite(static_name, cmd.invocation, (self.u.src, cmd.start, cmd.end,
-                                                       self.u.filename))
+                                                       self.u.filename), None, positional_only)
         site_name = self.u.const(site)
         if name_code != "None":
             site_name = f"_dyn_site({site_name}, {name_code})"
@@ -370,7 +373,7 @@ class Compiler:
         f = self.fn
         for i, (cond, block) in enumerate(st.clauses):
             kw = "if" if i == 0 else "elif"
-            f.line(f"{kw} _bool({self.condition(cond)}):", cond)
+            f.line(f"{kw} {self.truth(cond)}:", cond)
             f.level += 1
             self.statements(block.statements, block.traps)
             f.level -= 1
@@ -429,7 +432,7 @@ class Compiler:
         f = self.fn
         if st.init is not None:
             self.statement(st.init)
-        cond = "True" if st.condition is None else f"_bool({self.condition(st.condition)})"
+        cond = "True" if st.condition is None else self.truth(st.condition)
         f.line(f"while {cond}:", st)
         f.level += 1
         iter_code = None
@@ -444,7 +447,7 @@ class Compiler:
 
     def st_While(self, st: A.While) -> None:
         f = self.fn
-        f.line(f"while _bool({self.condition(st.condition)}):", st)
+        f.line(f"while {self.truth(st.condition)}:", st)
         f.level += 1
         self._loop_body(st.body, st.label, st)
         f.level -= 1
@@ -454,7 +457,7 @@ class Compiler:
         f.line("while True:", st)
         f.level += 1
         self._loop_body(st.body, st.label, st)
-        cond = f"_bool({self.condition(st.condition)})"
+        cond = self.truth(st.condition)
         f.line(f"if {'' if st.until else 'not '}{cond}: break")
         f.level -= 1
 
@@ -698,6 +701,8 @@ class Compiler:
         b = self.expr(e.right)
         helper = _SIMPLE_BINARY.get(op)
         if helper is not None:
+            if op in ("+", "-") and _is_int_constant(e.right):
+                return self._int_arith(op, a, e.right.value, helper)
             return f"{helper}({a}, {b})"
         body = op[1:]
         cs = False
@@ -709,7 +714,51 @@ class Compiler:
             return f"_{body}({a}, {b}, {ci}, L)"
         if body == "in":
             body = "in_"
-        return f"_cmp_{body}({a}, {b}, {ci})"
+        call = f"_cmp_{body}({{}}, {{}}, {ci})"
+        if body in _INT_COMPARE:
+            return self._int_compare(_INT_COMPARE[body], e, a, b, call)
+        return call.format(a, b)
+
+    # Inline paths for Int32 operands: the common case in loops and recursive helpers skips a
+    # call into the operator module; anything else falls back to it with the same operands.
+    def _int_compare(self, py_op: str, e: A.Binary, a: str, b: str, call: str,
+                     truth: bool = False) -> str:
+        if _is_constant(e.left) or (_is_constant(e.right) and not _is_int_constant(e.right)):
+            slow = call.format(a, b)
+            return f"_bool({slow})" if truth else slow
+        t1 = self.fn.temp()
+        if _is_int_constant(e.right):
+            t2, guard = b, f"type({t1} := {a}) is int"
+        else:
+            t2 = self.fn.temp()
+            guard = f"(type({t1} := {a}) is int) & (type({t2} := {b}) is int)"
+        slow = call.format(t1, t2)
+        if truth:
+            slow = f"_bool({slow})"
+        return f"({t1} {py_op} {t2} if {guard} else {slow})"
+
+    def _int_arith(self, op: str, a: str, k: int, helper: str) -> str:
+        t = self.fn.temp()
+        lo, hi = (-2 ** 31, 2 ** 31 - 1 - k) if (op == "+") == (k >= 0) else \
+            (-2 ** 31 + abs(k), 2 ** 31 - 1)
+        return f"({t} {op} {k} if type({t} := {a}) is int and {lo} <= {t} <= {hi} " \
+               f"else {helper}({t}, {k}))"
+
+    def truth(self, e) -> str:
+        """A condition as a Python bool (``if``, ``while``, ``for``)."""
+        if isinstance(e, A.Pipeline) and len(e.elements) == 1 and isinstance(
+                e.elements[0], A.CommandExpression) and not e.elements[0].redirections:
+            x = e.elements[0].expression
+            if isinstance(x, A.Binary):
+                body = x.operator[1:]
+                if body[:1] in "ic" and body[1:] in _INT_COMPARE:
+                    body = body[1:]
+                if body in _INT_COMPARE:
+                    ci = "False" if x.operator[1:2] == "c" else "True"
+                    return self._int_compare(_INT_COMPARE[body], x, self.expr(x.left),
+                                             self.expr(x.right),
+                                             f"_cmp_{body}({{}}, {{}}, {ci})", truth=True)
+        return f"_bool({self.condition(e)})"
 
     def ex_Unary(self, e: A.Unary) -> str:
         op = e.operator
@@ -839,6 +888,10 @@ class Compiler:
             return self.expr(st.elements[0].expression)
         if isinstance(st, A.Assignment):
             return self.assignment_expr(st)
+        if isinstance(st, A.Pipeline) and len(st.elements) == 1 and isinstance(
+                st.elements[0], A.Command):
+            site, args = self.command_stage(st.elements[0])
+            return f"_call_value(ctx, S, {site}, {args})"
         name = self.compile_statements_function([st], [], "par", in_block=False)
         return f"_collect(ctx, S, {name})"
 
@@ -860,7 +913,7 @@ class Compiler:
 class _TypeRef:
     """A type literal resolved on first use (types can be defined by the script itself)."""
 
-    __slots__ = ("node", "_type")
+    __slots__ = ("_type", "node")
 
     def __init__(self, node) -> None:
         self.node = node
@@ -884,3 +937,11 @@ def compile_script(sb: A.ScriptBlock, src: str, filename: str | None = None):
     from ..runtime.scriptblock import load_unit
     ns = load_unit(unit)
     return ns[info_name]
+
+
+def _is_constant(node) -> bool:
+    return isinstance(node, (A.Constant, A.StringConstant))
+
+
+def _is_int_constant(node) -> bool:
+    return isinstance(node, A.Constant) and type(node.value) is int and abs(node.value) < 2 ** 31

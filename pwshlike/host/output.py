@@ -5,22 +5,20 @@ does; scalars are written straight through.
 """
 from __future__ import annotations
 
-import datetime
-import decimal
-
+from ..runtime import numeric as N
 from ..runtime.convert import to_str
-from ..runtime.members import property_list
 from ..runtime.typenames import type_name_of
 from ..runtime.values import Hashtable, PSCustomObject
 
-_SCALARS = (str, int, float, bool, decimal.Decimal, datetime.datetime, datetime.timedelta)
+_SCALARS = (str, int, float, bool)
 
 
 class Adapter:
     """The formatting engine's view of our runtime values."""
 
     def properties(self, obj):
-        if obj is None or isinstance(obj, _SCALARS) or hasattr(type(obj), "enum_type"):
+        if obj is None or isinstance(obj, _SCALARS) or N.is_decimal(obj) or \
+                N.is_datetime(obj) or N.is_timespan(obj) or hasattr(type(obj), "enum_type"):
             return None
         if isinstance(obj, PSCustomObject):
             return obj.properties()
@@ -29,6 +27,7 @@ class Adapter:
         if hasattr(obj, "ToString") and not hasattr(type(obj), "ps_properties") and \
                 type(obj).__module__.startswith("pwshlike.errors"):
             return None
+        from ..runtime.members import property_list
         props = property_list(obj)
         return props or None
 

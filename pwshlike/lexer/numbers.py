@@ -5,9 +5,13 @@ Rules from about_Numeric_Literals: hex ``0x``, binary ``0b``, type suffixes
 """
 from __future__ import annotations
 
-import decimal
-
 from ..runtime import numeric as N
+
+
+def _decimal(value):
+    from decimal import Decimal
+    return Decimal(value)
+
 
 _MULTIPLIERS = {"kb": 1 << 10, "mb": 1 << 20, "gb": 1 << 30, "tb": 1 << 40, "pb": 1 << 50}
 _SUFFIXES = ("ul", "us", "uy", "u", "l", "s", "y", "d", "n")
@@ -103,7 +107,7 @@ def scan_number(src: str, pos: int, allow_sign: bool = False):
 def _make_value(digits: str, radix: int, is_real: bool, suffix: str, mult: int, negative: bool):
     if is_real:
         if suffix == "d":
-            v = decimal.Decimal(digits) * mult
+            v = _decimal(digits) * mult
             return -v if negative else v
         f = float(digits) * mult
         f = -f if negative else f
@@ -125,7 +129,7 @@ def _make_value(digits: str, radix: int, is_real: bool, suffix: str, mult: int, 
     if negative:
         iv = -iv
     if suffix == "d":
-        return decimal.Decimal(iv)
+        return _decimal(iv)
     if suffix:
         return _int_with_suffix(iv, suffix, radix)
     if type(iv) is N.Int64 or N.INT32_MIN <= iv <= N.INT32_MAX:
@@ -133,8 +137,8 @@ def _make_value(digits: str, radix: int, is_real: bool, suffix: str, mult: int, 
                           and radix == 10) else int(iv)
     if N.INT64_MIN <= iv <= N.INT64_MAX:
         return N.Int64(iv)
-    if abs(iv) <= N.DECIMAL_MAX:
-        return decimal.Decimal(iv)
+    if abs(iv) <= N.DECIMAL_MAX_INT:
+        return _decimal(iv)
     return float(iv)
 
 

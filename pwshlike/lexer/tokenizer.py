@@ -7,8 +7,6 @@ other mode when a grammar rule needs it.
 """
 from __future__ import annotations
 
-import decimal
-
 from . import tokens as T
 from .numbers import scan_number
 from .tokens import Token, VariablePath
@@ -290,9 +288,7 @@ class Tokenizer:
         end = p
         while end < n:
             ch = src[end]
-            if ch.isalnum() or ch == "_" or ch == "?" and end > p:
-                end += 1
-            elif ch == ":" and end > p and end + 1 < n and src[end + 1] != ":" and (
+            if ch.isalnum() or ch == "_" or ch == "?" and end > p or ch == ":" and end > p and end + 1 < n and src[end + 1] != ":" and (
                     src[end + 1].isalnum() or src[end + 1] in "_{"):
                 end += 1
             else:
@@ -597,6 +593,7 @@ class Tokenizer:
         return tok
 
 
-def decimal_context() -> decimal.Context:
+def decimal_context():
     """Decimal arithmetic with .NET System.Decimal's 28-29 significant digits."""
+    import decimal
     return decimal.Context(prec=29)

@@ -50,19 +50,26 @@ UNARY_DASH_OPERATORS = frozenset(["-not", "-bnot", "-split", "-isplit", "-csplit
 ASSIGNMENT_OPERATORS = frozenset(["=", "+=", "-=", "*=", "/=", "%=", "??="])
 
 STATEMENT_KEYWORDS = frozenset(
-    "if switch foreach for while do function filter workflow return throw exit break "
-    "continue trap try data class enum using param begin process end clean dynamicparam "
-    "configuration".split()
+    ["if", "switch", "foreach", "for", "while", "do", "function", "filter", "workflow", "return", "throw", "exit", "break", "continue", "trap", "try", "data", "class", "enum", "using", "param", "begin", "process", "end", "clean", "dynamicparam", "configuration"]
 )
 ALL_KEYWORDS = STATEMENT_KEYWORDS | frozenset(
-    "elseif else until in catch finally hidden static inlinescript parallel sequence".split())
+    ["elseif", "else", "until", "in", "catch", "finally", "hidden", "static", "inlinescript", "parallel", "sequence"])
 
 
 class Token:
     """One token with its source offsets; ``value`` holds the decoded payload."""
 
-    __slots__ = ("kind", "value", "start", "end", "used_colon", "expandable", "parts", "errs",
-                 "text")
+    __slots__ = (
+        "end",
+        "errs",
+        "expandable",
+        "kind",
+        "parts",
+        "start",
+        "text",
+        "used_colon",
+        "value",
+    )
 
     def __init__(self, kind: str, value: object, start: int, end: int, text: str = "") -> None:
         self.kind = kind
@@ -82,7 +89,7 @@ class Token:
 class VariablePath:
     """A variable reference: ``$script:x`` → scope 'script', name 'x'; ``$env:PATH`` → drive 'env'."""
 
-    __slots__ = ("scope", "name", "braced")
+    __slots__ = ("braced", "name", "scope")
 
     SCOPES = ("global", "local", "private", "script", "using", "workflow")
 

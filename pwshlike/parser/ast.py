@@ -8,7 +8,7 @@ from __future__ import annotations
 
 
 class Node:
-    __slots__ = ("start", "end")
+    __slots__ = ("end", "start")
     fields: tuple[str, ...] = ()
 
     def __init__(self, start: int, end: int, *values) -> None:

@@ -6,10 +6,16 @@ feeds the next processor's ``process``, so records stream through the pipeline.
 """
 from __future__ import annotations
 
-from ..errors import (ActionPreferenceStopException, CommandNotFoundException, DotNetException,
-                      ErrorRecord, Extent, InvocationInfo, ensure_error_record, runtime_error)
-from ..binding.binder import Binder
-from ..binding.metadata import ALL_SETS
+from ..errors import (
+    ActionPreferenceStopException,
+    CommandNotFoundException,
+    DotNetException,
+    ErrorRecord,
+    Extent,
+    InvocationInfo,
+    ensure_error_record,
+    runtime_error,
+)
 from .context import ReturnSignal, Scope
 from .convert import to_str
 from .enumerate import enumerate_value
@@ -21,14 +27,27 @@ from .values import Hashtable
 class CallSite:
     """Compile-time facts about one command invocation in the source."""
 
-    __slots__ = ("name", "invocation", "extent_tuple", "redirections", "_extent")
+    __slots__ = (
+        "_extent",
+        "extent_tuple",
+        "invocation",
+        "key",
+        "name",
+        "positional_only",
+        "redirections",
+    )
 
-    def __init__(self, name, invocation, extent_tuple, redirections=None) -> None:
+    def __init__(self, name, invocation, extent_tuple, redirections=None,
+                 positional_only: bool = False) -> None:
         self.name = name
         self.invocation = invocation
         self.extent_tuple = extent_tuple
         self.redirections = redirections
         self._extent = None
+        self.key = name.lower() if name else None
+        # a static name called with positional arguments only, no redirection, not dot-sourced:
+        # a simple function can then be run without the binder (see call())
+        self.positional_only = positional_only and invocation != "." and not redirections
 
     @property
     def extent(self) -> Extent:
@@ -119,8 +138,9 @@ class FunctionProcessor(Processor):
             S = new_function_scope(ctx, self.parent)
             self.pushed = True
         self.scope = S
-        meta = info.metadata
-        if meta.params or meta.advanced:
+        meta = None if info.simple_params == () else info.metadata
+        if meta is not None and (meta.params or meta.advanced):
+            from ..binding.binder import Binder
             self.binder = Binder(ctx, meta, self.name, True, S)
             b = self.binder.bind_arguments(self.args, pipeline_expected)
             self.binding = b
@@ -312,10 +332,68 @@ def make_processor(ctx, S: Scope, site: CallSite, args, out) -> Processor:
 
 def call(ctx, S: Scope, site: CallSite, args, out) -> None:
     """One command, no pipeline input."""
+    if site.positional_only:
+        info = S.functions.get(site.key)
+        if info is not None and site.key not in ctx.aliases:
+            params = info.simple_params
+            if params is not None:
+                return _call_simple_function(ctx, S, site, info, params, args, out)
     if site.redirections:
         return _call_redirected(ctx, S, site, args, out)
     proc = make_processor(ctx, S, site, args, out)
     _run_single(ctx, proc, site)
+
+
+def call_value(ctx, S: Scope, site: CallSite, args):
+    """``(command args)`` as a value: its output unwrapped as a pipeline value."""
+    out = []
+    info = S.functions.get(site.key) if site.positional_only else None
+    params = info.simple_params if info is not None and site.key not in ctx.aliases else None
+    if params is not None:
+        _call_simple_function(ctx, S, site, info, params, args, out)
+    else:
+        call(ctx, S, site, args, out)
+    n = len(out)
+    if n == 1:
+        return out[0]
+    return None if n == 0 else out
+
+
+def _call_simple_function(ctx, S: Scope, site: CallSite, info, params, args, out) -> None:
+    """What FunctionProcessor does for a plain function called with positional arguments,
+    without the binder: parameters take the arguments in declaration order, the rest go to
+    ``$args``.  Recursive helpers (``fib``) live on this path, so it stays lean."""
+    if ctx.depth >= ctx.max_depth:
+        new_function_scope(ctx, S)      # raises the call-depth error
+    ctx.depth += 1
+    F = Scope(S)
+    v = F.vars
+    n = len(args)
+    bound = Hashtable()
+    by_key = bound._d     # keys are already folded: fill the table directly
+    for i, (key, name, default_fn) in enumerate(params):
+        if i < n:
+            v[key] = value = args[i][1]
+            by_key[key] = [name, value]
+        else:
+            v[key] = None if default_fn is None else default_fn(ctx, F)
+    v["args"] = [a[1] for a in args[len(params):]] if n > len(params) else []
+    v["psboundparameters"] = bound
+    v["input"] = InputEnumerator()
+    prev = ctx.current_scope
+    ctx.current_scope = F
+    try:
+        info.end(ctx, F, out)
+    except ReturnSignal:
+        pass
+    except DotNetException as e:
+        _annotate(e, site)
+        ctx.last_ok = False
+        raise
+    finally:
+        ctx.current_scope = prev
+        ctx.depth -= 1
+    ctx.last_ok = True
 
 
 def _run_single(ctx, proc, site) -> None:
@@ -330,8 +408,11 @@ def _run_single(ctx, proc, site) -> None:
 
 
 def _annotate(e, site, proc=None) -> None:
+    """Give an error leaving a command its position: the script statement that failed inside
+    a function, else the command's own call site (errors raised by cmdlets)."""
     if getattr(e, "ps_extent", None) is None:
-        e.ps_extent = site.extent
+        from .scriptblock import extent_from_traceback
+        e.ps_extent = extent_from_traceback(e.__traceback__) or site.extent
     cmd = getattr(e, "command_name", None)
     if cmd and e.error_record is None:
         rec = ensure_error_record(e, site.extent)
@@ -413,5 +494,12 @@ def write_error_from(ctx, proc, record: ErrorRecord, site=None) -> None:
         ctx.write_error_record(record)
 
 
-__all__ = ["CallSite", "call", "run_pipeline", "Processor", "FunctionProcessor", "Downstream",
-           "ReturnSignal", "ALL_SETS"]
+__all__ = [
+    "CallSite",
+    "Downstream",
+    "FunctionProcessor",
+    "Processor",
+    "ReturnSignal",
+    "call",
+    "run_pipeline",
+]

@@ -35,22 +35,27 @@ class ExitSignal(FlowControl):
 
 
 class Scope:
-    __slots__ = ("vars", "parent", "functions", "owns_functions", "private", "constraints",
-                 "script", "options")
+    """One scope's variables, plus the function table it shares copy-on-write.
+
+    One is made per function call, so the rarely-set parts (private names, type
+    constraints, read-only options) default at class level instead of in ``__init__``.
+    """
+
+    private: set | None = None
+    constraints: dict | None = None
+    options: dict | None = None    # name -> 'ReadOnly'/'Constant'
+    owns_functions = False
 
     def __init__(self, parent: Scope | None = None, is_script: bool = False) -> None:
         self.vars: dict = {}
         self.parent = parent
-        self.private: set | None = None
-        self.constraints: dict | None = None
-        self.options: dict | None = None   # name -> 'ReadOnly'/'Constant'
         if parent is None:
             self.functions: dict = {}
             self.owns_functions = True
+            self.script = self
         else:
             self.functions = parent.functions
-            self.owns_functions = False
-        self.script = self if (is_script or parent is None) else parent.script
+            self.script = self if is_script else parent.script
 
     def define_function(self, name: str, fn) -> None:
         if not self.owns_functions:

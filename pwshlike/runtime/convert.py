@@ -6,16 +6,18 @@ operators share.
 """
 from __future__ import annotations
 
-import datetime
-import decimal
 import math
 
 from ..errors import PSInvalidCastException, runtime_error
 from . import numeric as N
-from .dotnet_format import (datetime_to_string, decimal_to_string, double_to_string,
-                            single_to_string, timespan_to_string)
 from .typenames import type_name_of
 from .values import Hashtable, PSCustomObject, SwitchParameter
+
+
+def _dotnet_format():
+    """.NET number/date formatting, loaded the first time a value needs it."""
+    from . import dotnet_format
+    return dotnet_format
 
 OFS = [" "]   # $OFS, set by the session when the variable changes
 
@@ -41,7 +43,7 @@ def to_bool(v: object) -> bool:
         return True
     if isinstance(v, SwitchParameter):
         return v.IsPresent
-    if isinstance(v, (int, float, decimal.Decimal)):
+    if isinstance(v, (int, float)) or N.is_decimal(v):
         return v != 0
     if isinstance(v, str):
         return len(v) > 0
@@ -60,7 +62,7 @@ def to_str(v: object) -> str:
     if t is bool:
         return "True" if v else "False"
     if t is float:
-        return double_to_string(v)
+        return _dotnet_format().double_to_string(v)
     if isinstance(v, list):
         sep = OFS[0]
         return sep.join(_element_str(e) for e in v)
@@ -71,15 +73,15 @@ def to_str(v: object) -> str:
             return t.enum_type.name_of(v)
         return int.__repr__(v)
     if isinstance(v, N.Single):
-        return single_to_string(v)
+        return _dotnet_format().single_to_string(v)
     if isinstance(v, float):
-        return double_to_string(v)
-    if isinstance(v, decimal.Decimal):
-        return decimal_to_string(v)
-    if isinstance(v, datetime.datetime):
-        return datetime_to_string(v)
-    if isinstance(v, datetime.timedelta):
-        return timespan_to_string(v)
+        return _dotnet_format().double_to_string(v)
+    if N.is_decimal(v):
+        return _dotnet_format().decimal_to_string(v)
+    if N.is_datetime(v):
+        return _dotnet_format().datetime_to_string(v)
+    if N.is_timespan(v):
+        return _dotnet_format().timespan_to_string(v)
     if isinstance(v, PSCustomObject):
         inner = "; ".join(f"{k}={to_str(val)}" for k, val in v.properties())
         return "@{" + inner + "}"
@@ -105,7 +107,7 @@ def is_numeric(v: object) -> bool:
     t = type(v)
     if t is int or t is float:
         return True
-    return isinstance(v, (int, float, decimal.Decimal)) and t is not bool
+    return (isinstance(v, (int, float)) or N.is_decimal(v)) and t is not bool
 
 
 def parse_number_string(s: str):
@@ -146,7 +148,7 @@ def to_number(v: object, op: str = ""):
         return 0
     if t is bool:
         return int(v)
-    if isinstance(v, (int, float, decimal.Decimal)):
+    if isinstance(v, (int, float)) or N.is_decimal(v):
         if hasattr(t, "enum_type"):
             return int(v)
         return v

@@ -7,7 +7,7 @@ _CACHE: dict[int, object] = {}
 def eval_constant(ctx, S, node):
     fn = _CACHE.get(id(node))
     if fn is None:
-        from ..compiler.codegen import CompileUnit, Compiler
+        from ..compiler.codegen import Compiler, CompileUnit
         from .scriptblock import load_unit
         unit = CompileUnit("", None)
         comp = Compiler(unit)

@@ -5,15 +5,26 @@ imported from its own module.
 """
 from __future__ import annotations
 
-import os
-
-from ..errors import (ArgumentTransformationMetadataException, DotNetException, ErrorRecord,
-                      RuntimeException, ValidationMetadataException, ensure_error_record,
-                      exception_class, runtime_error)
-from . import members as M
-from . import operators as O
-from .context import (MISSING, BreakSignal, ContinueSignal, ExitSignal, ReturnSignal, Scope,
-                      env_get, env_set)
+from ..errors import (
+    ArgumentTransformationMetadataException,
+    DotNetException,
+    ErrorRecord,
+    RuntimeException,
+    ValidationMetadataException,
+    ensure_error_record,
+    exception_class,
+    runtime_error,
+)
+from .context import (
+    MISSING,
+    BreakSignal,
+    ContinueSignal,
+    ExitSignal,
+    ReturnSignal,
+    Scope,
+    env_get,
+    env_set,
+)
 from .convert import to_bool, to_str
 from .enumerate import enumerate_value
 from .values import Hashtable, PSCustomObject, PSReference
@@ -209,8 +220,8 @@ def setvar_scoped(ctx, S: Scope, scope: str, name: str, value) -> None:
 def declare(ctx, S: Scope, key: str, scope, constraint, value):
     """``[int]$x = v`` / ``[ValidateRange(0,10)][double]$x = v``: constrain then assign."""
     type_node, attrs = constraint
-    from .types import resolve_type_node
     from ..binding.validation import validators_from_attributes
+    from .types import resolve_type_node
     target = S if scope in (None, "local", "private") else _scope_for(ctx, S, scope)
     ptype = resolve_type_node(type_node) if type_node is not None else None
     validators = validators_from_attributes(ctx, S, attrs) if attrs else []
@@ -241,29 +252,39 @@ def declare(ctx, S: Scope, key: str, scope, constraint, value):
     return converted
 
 
+def _step(old, delta):
+    """``++``/``--`` arithmetic: Int32 stays inline; everything else goes to the operators."""
+    if type(old) is int and -0x80000000 < old < 0x7FFFFFFF:
+        return old + delta
+    from .operators import add
+    return add(old if old is not None else 0, delta)
+
+
 def incdec_var(ctx, S, scope, name, delta, post):
     if scope is None:
         key = name.lower()
         old = lookup(ctx, S, key)
-        new = O.add(old if old is not None else 0, delta)
+        new = _step(old, delta)
         setvar(ctx, S, key, new)
     else:
         old = getvar_scoped(ctx, S, scope, name)
-        new = O.add(old if old is not None else 0, delta)
+        new = _step(old, delta)
         setvar_scoped(ctx, S, scope, name, new)
     return old if post else new
 
 
 def incdec_member(obj, name, delta, post):
+    from . import members as M
     old = M.get_member(obj, name)
-    new = O.add(old if old is not None else 0, delta)
+    new = _step(old, delta)
     M.set_member(obj, name, new)
     return old if post else new
 
 
 def incdec_index(obj, index, delta, post):
+    from . import members as M
     old = M.get_index(obj, index)
-    new = O.add(old if old is not None else 0, delta)
+    new = _step(old, delta)
     M.set_index(obj, index, new)
     return old if post else new
 
@@ -353,6 +374,7 @@ def foreach_iter(v):
 
 
 def range_lazy(a, b):
+    from . import operators as O
     return O.range_op(a, b)
 
 
@@ -372,8 +394,10 @@ def switch_file(ctx, path):
 
 
 def switch_test(mode: str, cs: bool, item, pattern, L) -> bool:
+    from . import operators as O
     if mode == "regex":
         import re as _re
+
         from .regex import compile_regex
         m = compile_regex(to_str(pattern), ignore_case=not cs).search(to_str(item))
         if m:
@@ -459,7 +483,13 @@ def catch_matches(e, type_nodes) -> bool:
 
 
 def enter_catch(ctx, S, e) -> None:
-    rec = ensure_error_record(e, getattr(e, "ps_extent", None))
+    extent = getattr(e, "ps_extent", None)
+    if extent is None:
+        from .scriptblock import extent_from_traceback
+        tb = e.__traceback__ or getattr(getattr(e, "python_exception", None), "__traceback__",
+                                        None)
+        extent = extent_from_traceback(tb) if tb is not None else None
+    rec = ensure_error_record(e, extent)
     S.vars["_"] = rec
     ctx.record_error(rec)
 
@@ -506,63 +536,68 @@ def new_scriptblock(ctx, S, info):
     return ScriptBlock(info, ctx)
 
 
-def _call(ctx, S, site, args, out):
-    from .commands import call
-    return call(ctx, S, site, args, out)
-
-
-def _pipeline(ctx, S, input_value, stages, out):
-    from .commands import run_pipeline
-    return run_pipeline(ctx, S, input_value, stages, out)
-
-
-def _dyn_site(site, name):
-    from .commands import dynamic_site
-    return dynamic_site(site, name)
-
-
-def _with_redirs(site, redirs):
-    from .commands import with_redirections
-    return with_redirections(site, redirs)
-
-
-def _redirect_expr(ctx, S, value, redirs):
-    from .commands import redirect_expression
-    return redirect_expression(ctx, S, value, redirs)
-
-
+# --- the generated code's globals ------------------------------------------------------------------
 GLOBALS = {
     "_emit": emit, "_emit_result": emit_result, "_collect": collect,
     "_collect_list": collect_list, "_as_array": as_array, "_unwrap_value": unwrap_value,
     "_bool": to_bool, "_str": to_str,
-    "_add": O.add, "_sub": O.sub, "_mul": O.mul, "_div": O.div, "_mod": O.mod,
-    "_band": O.band, "_bor": O.bor, "_bxor": O.bxor, "_shl": O.shl, "_shr": O.shr,
-    "_join": O.join, "_format": O.format_op, "_range": O.range_list, "_is": O.is_op,
-    "_isnot": lambda a, t: not O.is_op(a, t), "_as": O.as_op, "_xor": O.xor,
-    "_neg": O.negate, "_plus": O.plus, "_bnot": O.bnot, "_unary_split": O.unary_split,
-    "_unary_join": O.unary_join, "_match": O.match, "_notmatch": O.notmatch,
     "_lookup": lookup, "_getvar_scoped": getvar_scoped, "_setvar": setvar,
     "_setvar_scoped": setvar_scoped, "_declare": declare, "_incdec_var": incdec_var,
     "_incdec_member": incdec_member, "_incdec_index": incdec_index, "_make_ref": make_ref,
     "_ref_value": ref_value, "_split_for_multi": split_for_multi,
     "_invalid_assignment": invalid_assignment, "_convert": convert, "_void": void,
     "_psobject_wrap": psobject_wrap, "_pscustom": pscustom, "_hashtable": hashtable,
-    "_getm": M.get_member, "_setm": M.set_member, "_invm": lambda ctx, S, o, n, a:
-    M.invoke_method(ctx, o, n, a), "_gets": M.get_static, "_sets": M.set_static,
-    "_invs": lambda ctx, S, t, n, a: M.invoke_static(ctx, t, n, a),
-    "_idx": M.get_index, "_setidx": M.set_index,
     "_foreach_iter": foreach_iter, "_range_lazy": range_lazy, "_switch_items": switch_items,
     "_switch_file": switch_file, "_switch_test": switch_test, "_switch_sb": switch_sb,
     "_throw": throw, "_as_ps_error": as_ps_error, "_catch_matches": catch_matches,
     "_enter_catch": enter_catch, "_trap": trap, "_define_function": define_function,
     "_define_enum": define_enum, "_define_class": define_class,
-    "_new_scriptblock": new_scriptblock, "_call": _call, "_pipeline": _pipeline,
-    "_dyn_site": _dyn_site, "_with_redirs": _with_redirs, "_redirect_expr": _redirect_expr,
+    "_new_scriptblock": new_scriptblock,
     "_NOARG": NOARG, "_SPLAT": SPLAT, "_ENDPARAMS": ENDPARAMS, "_VERBATIM": VERBATIM,
     "_NOINPUT": NOINPUT, "_NULLSINK": NULLSINK, "_Break": BreakSignal,
     "_Continue": ContinueSignal, "_Return": ReturnSignal, "_Exit": ExitSignal,
 }
+
+# Globals that live in heavier modules, as "module:attribute" under pwshlike.runtime.  They
+# are imported only when generated code names them, so `pwshlike -c exit` loads no operator,
+# member or command machinery it does not run.
+LAZY_GLOBALS = {
+    "_add": "operators:add", "_sub": "operators:sub", "_mul": "operators:mul",
+    "_div": "operators:div", "_mod": "operators:mod", "_band": "operators:band",
+    "_bor": "operators:bor", "_bxor": "operators:bxor", "_shl": "operators:shl",
+    "_shr": "operators:shr", "_join": "operators:join", "_format": "operators:format_op",
+    "_range": "operators:range_list", "_is": "operators:is_op", "_isnot": "operators:isnot_op",
+    "_as": "operators:as_op", "_xor": "operators:xor", "_neg": "operators:negate",
+    "_plus": "operators:plus", "_bnot": "operators:bnot", "_unary_split": "operators:unary_split",
+    "_unary_join": "operators:unary_join", "_match": "operators:match",
+    "_notmatch": "operators:notmatch",
+    "_getm": "members:get_member", "_setm": "members:set_member",
+    "_invm": "members:invoke_method_at", "_gets": "members:get_static",
+    "_sets": "members:set_static", "_invs": "members:invoke_static_at",
+    "_idx": "members:get_index", "_setidx": "members:set_index",
+    "_call": "commands:call", "_call_value": "commands:call_value",
+    "_pipeline": "commands:run_pipeline", "_dyn_site": "commands:dynamic_site",
+    "_with_redirs": "commands:with_redirections", "_redirect_expr": "commands:redirect_expression",
+}
 for _cmp in ("eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "contains", "notcontains",
              "in_", "notin", "replace", "split"):
-    GLOBALS["_cmp_" + _cmp] = getattr(O, _cmp)
-del os
+    LAZY_GLOBALS["_cmp_" + _cmp] = "operators:" + _cmp
+
+
+def _global_names(code) -> set:
+    names = set(code.co_names)
+    for c in code.co_consts:
+        if hasattr(c, "co_names"):
+            names |= _global_names(c)
+    return names
+
+
+def globals_for(code) -> dict:
+    """The namespace to exec a generated module in: the helpers plus what its code names."""
+    ns = dict(GLOBALS)
+    for name in _global_names(code):
+        where = LAZY_GLOBALS.get(name)
+        if where is not None:
+            module, attr = where.split(":")
+            ns[name] = getattr(__import__("pwshlike.runtime." + module, fromlist=[attr]), attr)
+    return ns

@@ -8,12 +8,9 @@ from .values import SwitchParameter
 class InputEnumerator(list):
     """``$input``: the pipeline input of a function, enumerable once (Reset() rewinds)."""
 
-    __slots__ = ("_pos", "_current")
-
-    def __init__(self, items=()) -> None:
-        super().__init__(items)
-        self._pos = 0
-        self._current = None
+    # class-level starting state instead of __init__: one is made per function call
+    _pos = 0
+    _current = None
 
     def ps_enumerate(self):
         items = list(self)[self._pos:]

@@ -6,8 +6,7 @@ tables in ``dotnet.methods``; our own classes expose .NET-named Python attribute
 """
 from __future__ import annotations
 
-from ..errors import (MethodInvocationException, RuntimeException, DotNetException,
-                      runtime_error)
+from ..errors import DotNetException, MethodInvocationException, RuntimeException, runtime_error
 from .convert import to_str
 from .enumerate import enumerate_value
 from .typenames import Char, type_name_of
@@ -26,6 +25,23 @@ def _attr_map(cls: type) -> dict[str, str]:
                     m[name.lower()] = name
         _ATTR_CACHE[cls] = m
     return m
+
+
+def _member_name(obj, low: str) -> str | None:
+    """The Python attribute behind a .NET-style member name: a class attribute (properties,
+    methods) or an instance attribute set in ``__init__`` (ErrorRecord.FullyQualifiedErrorId)."""
+    attr = _attr_map(type(obj)).get(low)
+    if attr is None:
+        for name in getattr(obj, "__dict__", ()):
+            if name[:1].isupper() and name.lower() == low:
+                return name
+    return attr
+
+
+def _public_attributes(obj) -> list[str]:
+    names = list(_attr_map(type(obj)).values())
+    names += [n for n in getattr(obj, "__dict__", ()) if n[:1].isupper() and n not in names]
+    return names
 
 
 def _dotnet_tables():
@@ -96,7 +112,7 @@ def property_list(obj) -> list[tuple[str, object]]:
                 return out
     except ImportError:
         pass
-    for name in _attr_map(type(obj)).values():
+    for name in _public_attributes(obj):
         try:
             v = getattr(obj, name)
         except Exception:  # noqa: BLE001
@@ -150,10 +166,9 @@ def get_member(obj, name):
         if low == "length":
             return len(obj)
         return None
-    attr = _attr_map(type(obj)).get(low)
+    attr = _member_name(obj, low)
     if attr is not None:
-        v = getattr(obj, attr)
-        return v
+        return getattr(obj, attr)
     if low in ("count", "length"):
         return 1
     return None
@@ -199,7 +214,7 @@ def set_member(obj, name, value) -> None:
         for e in obj:
             set_member(e, name, value)
         return
-    attr = _attr_map(type(obj)).get(name.lower())
+    attr = _member_name(obj, name.lower())
     if attr is not None:
         try:
             setattr(obj, attr, value)
@@ -220,6 +235,16 @@ def method_not_found(obj, name: str):
     return runtime_error(RuntimeException, "MethodNotFound",
                          f"Method invocation failed because [{type_name_of(obj)}] does not "
                          f"contain a method named '{name}'.", "InvalidOperation", obj)
+
+
+def invoke_method_at(ctx, S, obj, name, args: list):
+    """Generated code's method call (``$x.Name(...)``); the scope argument is unused."""
+    return invoke_method(ctx, obj, name, args)
+
+
+def invoke_static_at(ctx, S, t, name, args):
+    """Generated code's static call (``[T]::Name(...)``)."""
+    return invoke_static(ctx, t, name, args)
 
 
 def invoke_method(ctx, obj, name, args: list):
@@ -250,7 +275,7 @@ def invoke_method(ctx, obj, name, args: list):
     if fn is not None:
         return _call_dotnet(fn, obj, name, args)
     if not isinstance(obj, (list, str)) or isinstance(obj, Hashtable):
-        attr = _attr_map(type(obj)).get(low)
+        attr = _member_name(obj, low)
         if attr is not None:
             m = getattr(obj, attr)
             if callable(m):
@@ -407,7 +432,7 @@ def _magic_where(ctx, obj, args):
 
 
 def _magic_gettype(ctx, obj, args):
-    from .types import lookup_type, PSType, make_array_type, resolve_type
+    from .types import PSType, lookup_type, make_array_type, resolve_type
     if isinstance(obj, PSType):
         return lookup_type("System.RuntimeType")
     name = type_name_of(obj)

@@ -6,12 +6,41 @@ subclass so ``GetType()`` and casts behave as in pwsh while arithmetic stays nat
 """
 from __future__ import annotations
 
-import decimal
+import sys
 
 INT32_MIN, INT32_MAX = -(2 ** 31), 2 ** 31 - 1
 INT64_MIN, INT64_MAX = -(2 ** 63), 2 ** 63 - 1
-DECIMAL_MAX = decimal.Decimal("79228162514264337593543950335")
-DEC_CTX = decimal.Context(prec=29, rounding=decimal.ROUND_HALF_EVEN)
+DECIMAL_MAX_INT = 79228162514264337593543950335
+
+
+def __getattr__(name: str):
+    """DECIMAL_MAX and DEC_CTX are made on first use: importing decimal costs start-up time."""
+    import decimal
+    if name == "DECIMAL_MAX":
+        value = decimal.Decimal(DECIMAL_MAX_INT)
+    elif name == "DEC_CTX":
+        value = decimal.Context(prec=29, rounding=decimal.ROUND_HALF_EVEN)
+    else:
+        raise AttributeError(name)
+    globals()[name] = value
+    return value
+
+
+def is_decimal(v: object) -> bool:
+    """System.Decimal?  No Decimal exists until the decimal module is loaded, so a value can
+    be checked without loading it."""
+    mod = sys.modules.get("decimal")
+    return mod is not None and isinstance(v, mod.Decimal)
+
+
+def is_datetime(v: object) -> bool:
+    mod = sys.modules.get("datetime")
+    return mod is not None and isinstance(v, mod.datetime)
+
+
+def is_timespan(v: object) -> bool:
+    mod = sys.modules.get("datetime")
+    return mod is not None and isinstance(v, mod.timedelta)
 
 
 class _SizedInt(int):

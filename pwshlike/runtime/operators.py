@@ -13,7 +13,7 @@ import decimal
 import math
 import re
 
-from ..errors import (DivideByZeroException, RuntimeException, runtime_error)
+from ..errors import DivideByZeroException, RuntimeException, runtime_error
 from . import numeric as N
 from .convert import is_numeric, parse_number_string, to_bool, to_number, to_str
 from .dotnet_format import DotNetFormatError, format_composite
@@ -733,6 +733,10 @@ def is_op(a, t) -> bool:
         t = resolve_type(to_str(t))
     return is_instance(a, t)
 
+
+
+def isnot_op(a, t) -> bool:
+    return not is_op(a, t)
 
 def as_op(a, t):
     from .types import PSType, resolve_type

@@ -53,8 +53,7 @@ def run_with_redirections(ctx, S, site, args, out) -> None:
     for path, append in files:
         from ..host.output import format_lines
         with open(ctx.resolve_path(path), "a" if append else "w", encoding="utf-8") as f:
-            for line in format_lines(collected):
-                f.write(line + "\n")
+            f.writelines(line + "\n" for line in format_lines(collected))
 
 
 class _NullOut:
@@ -75,8 +74,7 @@ def redirect_value(ctx, S, value, redirs):
             items = value if isinstance(value, list) else [value]
             with open(ctx.resolve_path(to_str(target)), "a" if append else "w",
                       encoding="utf-8") as f:
-                for line in format_lines(items):
-                    f.write(line + "\n")
+                f.writelines(line + "\n" for line in format_lines(items))
             return _Discard
     return value
 

@@ -21,6 +21,7 @@ class ScriptBlockInfo:
         self.begin = self.process = self.end = self.clean = None
         self.defaults: dict = {}
         self._metadata = None
+        self._simple_params = _UNSET
 
     def bind_code(self, begin=None, process=None, end=None, clean=None, defaults=None) -> None:
         self.begin, self.process, self.end, self.clean = begin, process, end, clean
@@ -35,14 +36,42 @@ class ScriptBlockInfo:
         return self._metadata
 
     @property
+    def simple_params(self) -> tuple | None:
+        """``(variable key, name, default code)`` per parameter when a plain positional call can skip
+        the binder: a non-advanced function with only an end block whose parameters carry no
+        type, validation or switch.  None when the function needs the binder."""
+        if self._simple_params is _UNSET:
+            self._simple_params = _simple_params(self)
+        return self._simple_params
+
+    @property
     def is_simple(self) -> bool:
         return self.begin is None and self.process is None and self.clean is None
+
+
+_UNSET = object()
+
+
+def _simple_params(info: ScriptBlockInfo) -> tuple | None:
+    if not info.is_simple or info.is_filter or info.end is None:
+        return None
+    if not info.params_ast and info.ast.param_block is None:
+        return ()
+    meta = info.metadata
+    if meta.advanced:
+        return None
+    out = []
+    for p in meta.params:
+        if p.type_name is not None or p.validators or p.is_switch:
+            return None
+        out.append((p.name.lower(), p.name, p.default_fn))
+    return tuple(out)
 
 
 class ScriptBlock:
     """The value of a ``{ ... }`` literal."""
 
-    __slots__ = ("info", "ctx", "module_scope")
+    __slots__ = ("ctx", "info", "module_scope")
     dotnet_fullname = "System.Management.Automation.ScriptBlock"
 
     def __init__(self, info: ScriptBlockInfo, ctx=None, module_scope=None) -> None:
@@ -88,9 +117,9 @@ def load_unit(unit) -> dict:
     filename = f"<pwsh-{unit.uid}>"
     _UNITS[filename] = unit
     source = "\n".join(unit.lines) + "\n"
-    ns = dict(helpers.GLOBALS)
-    ns.update(unit.consts)
     code = compile(source, filename, "exec")
+    ns = helpers.globals_for(code)
+    ns.update(unit.consts)
     exec(code, ns)  # noqa: S102 - executing code we generated from the AST
     if "PWSHLIKE_DUMP_CODE" in __import__("os").environ:
         sys.stderr.write(source)

@@ -1,11 +1,6 @@
 """Which .NET type a Python runtime value stands for (``GetType()``, error messages, ``-is``)."""
 from __future__ import annotations
 
-import datetime
-import decimal
-import re
-import uuid
-
 from . import numeric as N
 
 
@@ -17,11 +12,14 @@ class Char(str):
 
 _SIMPLE = {
     bool: "System.Boolean", float: "System.Double", N.Single: "System.Single",
-    decimal.Decimal: "System.Decimal", str: "System.String", Char: "System.Char",
-    list: "System.Object[]", tuple: "System.Object[]", datetime.datetime: "System.DateTime",
-    datetime.timedelta: "System.TimeSpan", uuid.UUID: "System.Guid",
-    re.Pattern: "System.Text.RegularExpressions.Regex", dict: "System.Collections.Hashtable",
-    bytes: "System.Byte[]",
+    str: "System.String", Char: "System.Char", list: "System.Object[]",
+    tuple: "System.Object[]", dict: "System.Collections.Hashtable", bytes: "System.Byte[]",
+}
+# standard-library types, by module and name so that naming them loads nothing
+_STDLIB = {
+    ("decimal", "Decimal"): "System.Decimal", ("datetime", "datetime"): "System.DateTime",
+    ("datetime", "timedelta"): "System.TimeSpan", ("re", "Pattern"): "System.Text.RegularExpressions.Regex",
+    ("uuid", "UUID"): "System.Guid",
 }
 
 
@@ -38,6 +36,9 @@ def type_name_of(v: object) -> str:
     fullname = getattr(v, "type_fullname", None)
     if fullname is not None:
         return fullname
+    name = _STDLIB.get((t.__module__, t.__name__))
+    if name is not None:
+        return name
     et = getattr(v, "element_type", None)
     if isinstance(v, list):
         if hasattr(v, "fullname"):
@@ -48,7 +49,7 @@ def type_name_of(v: object) -> str:
     fullname = getattr(t, "dotnet_fullname", None)
     if fullname is not None:
         return fullname
-    if isinstance(v, datetime.datetime):
+    if N.is_datetime(v):
         return "System.DateTime"
     if callable(v):
         return "System.Management.Automation.PSMethod"

@@ -12,13 +12,17 @@ import math
 import re
 import uuid
 
-from ..errors import (EXCEPTION_CLASSES, DotNetException, PSInvalidCastException,
-                      RuntimeException, runtime_error)
+from ..errors import (
+    EXCEPTION_CLASSES,
+    DotNetException,
+    PSInvalidCastException,
+    RuntimeException,
+    runtime_error,
+)
 from . import numeric as N
 from .convert import parse_number_string, to_bool, to_str
 from .typenames import Char, type_name_of
-from .values import (GenericList, Hashtable, PSCustomObject, PSReference, SwitchParameter,
-                     TypedArray)
+from .values import GenericList, Hashtable, PSCustomObject, PSReference, SwitchParameter, TypedArray
 
 
 class StaticProperty:
@@ -262,7 +266,7 @@ def parse_datetime(s: str) -> datetime.datetime | None:
         try:
             d = datetime.datetime.fromisoformat(iso)
             if d.tzinfo is not None:
-                d = d.astimezone(datetime.timezone.utc) if text.endswith("Z") else \
+                d = d.astimezone(datetime.UTC) if text.endswith("Z") else \
                     d.astimezone().replace(tzinfo=None)
                 if text.endswith("Z"):
                     d = d.astimezone().replace(tzinfo=None)

@@ -5,8 +5,6 @@ parameters, dictionary entries and the automatic ``$null``-aware helpers.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 
 def _norm(key: object) -> object:
     if isinstance(key, str):
@@ -55,7 +53,7 @@ class Hashtable:
     def __len__(self) -> int:
         return len(self._d)
 
-    def __iter__(self) -> Iterator:
+    def __iter__(self):
         return (e[0] for e in list(self._d.values()))
 
     def get(self, key, default=None):
@@ -72,7 +70,7 @@ class Hashtable:
         return [e[1] for e in self._d.values()]
 
     def add(self, key, value) -> None:
-        from ..errors import runtime_error, ArgumentException
+        from ..errors import ArgumentException, runtime_error
         if key is None:
             raise runtime_error(ArgumentException, "ArgumentNullException",
                                 "Key cannot be null. (Parameter 'key')")
@@ -113,7 +111,7 @@ class DictionaryEntry:
 
 
 class PSNoteProperty:
-    __slots__ = ("Name", "Value", "MemberType", "TypeNameOfValue", "IsSettable", "IsGettable")
+    __slots__ = ("IsGettable", "IsSettable", "MemberType", "Name", "TypeNameOfValue", "Value")
 
     def __init__(self, name: str, value) -> None:
         self.Name = name

@@ -428,7 +428,6 @@ function Test-ReturnWrapped { $array = 1,2,3; return (, $array) }
 #### indexing a generic dictionary with a missing key returns null
 $d = [Collections.Generic.Dictionary[string, int]]::new()
 $null -eq $d['nosuchkey']
-## N-I: generic .NET type literals
 ## STDOUT:
 True
 ## END

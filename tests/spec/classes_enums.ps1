@@ -519,7 +519,6 @@ foreach ($Value in @(0, 'Asterisk', 1, 'Dash')) {
     [MarkdownUnorderedListCharacter]$EnumValue = $Value
     "$Value -> $EnumValue : $($Value -eq $EnumValue)"
 }
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Asterisk
 Dash
@@ -550,7 +549,6 @@ enum MediaTypes {
 [MediaTypes]::png
 [MediaTypes]::png -eq 22
 [MediaTypes].GetEnumName(15)
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 11
 15
@@ -570,7 +568,6 @@ enum GateState {
 }
 [GateState].GetEnumNames()
 [GateState].GetEnumName(3)
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Unknown
 Open
@@ -588,7 +585,6 @@ enum Keywords {
 }
 [Keywords]::return
 [int][Keywords]::function
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 return
 2
@@ -668,7 +664,6 @@ enum TaskState {
 [System.Enum]::Format([TaskState], ([TaskState]'Doing'), 'D')
 [System.Enum]::Format([TaskState], [TaskState]::Done, 'X')
 [TaskState]::Doing.ToString('D')
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 ToDo
 1
@@ -683,7 +678,6 @@ enum Food {
     Kiwi = 10
 }
 ([Food]::Apple..[Food]::Kiwi) -join ','
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 0,1,2,3,4,5,6,7,8,9,10
 ## END
@@ -701,7 +695,6 @@ switch ([Day]::Monday) {
     { 1 -eq $_ } { 'The expression matches.' }
 }
 if (1 -eq [Day]::Monday) { 'The -eq comparison matches.' }
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 The string value matches.
 The expression matches.
@@ -716,7 +709,6 @@ enum Color {
 [Color]::Green -eq 'green'
 [Color]::Green -eq 1
 [Color]'RED'
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 True
 True

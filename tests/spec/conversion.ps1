@@ -87,7 +87,6 @@ True
 #### explicit boolean parsing differs from conversion
 [bool]::Parse('false')
 [bool]::Parse('True')
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 False
 True
@@ -95,7 +94,6 @@ True
 
 #### failed .NET method call raises a method invocation error
 [bool]::Parse('Not True')
-## N-I: not yet passing in the first engine cut
 ## error: FormatException
 
 #### array to string uses spaces
@@ -144,7 +142,6 @@ B
 
 #### casting to int64 avoids double overflow
 ([int64]([int]::MaxValue + 1)).GetType().Name
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Int64
 ## END
@@ -266,7 +263,6 @@ True
 [System.DayOfWeek]'Monday'
 [System.DayOfWeek]2
 [int][System.DayOfWeek]::Friday
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Monday
 Tuesday

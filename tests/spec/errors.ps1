@@ -54,7 +54,6 @@ web or io
 try { throw [System.FormatException]::new('bad format') }
 catch [System.IO.IOException] { 'io' }
 catch { "general: $($_.Exception.Message)" }
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 general: bad format
 ## END
@@ -75,7 +74,6 @@ catch {
     $_.GetType().Name
     $PSItem.TargetObject
 }
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 System.Management.Automation.CommandNotFoundException
 CommandNotFoundException
@@ -117,7 +115,6 @@ catch {
     $_.Exception.GetType().Name
     $_.FullyQualifiedErrorId
 }
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 This is an error.
 This is an error.
@@ -128,7 +125,6 @@ This is an error.
 #### throw without an expression
 try { throw }
 catch { $_.Exception.Message }
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 ScriptHalted
 ## END
@@ -156,7 +152,6 @@ Write-Output 'This never runs either'
 #### throw an exception object
 try { throw [System.FormatException]::new('One of the identified items was in an invalid format.') }
 catch [System.FormatException] { "format: $($_.Exception.Message)" }
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 format: One of the identified items was in an invalid format.
 ## END
@@ -167,7 +162,6 @@ catch {
     $_.Exception.Message
     $_.TargetObject
 }
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 42
 42
@@ -187,7 +181,6 @@ outer: inner
 #### errors are recorded in Error
 try { throw 'first problem' } catch { }
 $Error[0].Exception.Message
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 first problem
 ## END
@@ -335,7 +328,6 @@ function TrapTest {
 }
 TrapTest
 'done'
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Error found: CommandNotFoundException
 done

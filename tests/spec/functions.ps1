@@ -613,7 +613,6 @@ $var
 $number = 0
 [int]::TryParse("15", ([ref]$number))
 $number
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 True
 15
@@ -676,4 +675,84 @@ Get-Strict one two
 Get-FromChild
 ## STDOUT:
 global function
+## END
+
+#### plain positional call binds parameters in order and leaves the rest in args
+function Join-Parts($first, $second = 'dflt') {
+  "$first/$second/$($args -join ',')/$($PSBoundParameters.Count)"
+}
+Join-Parts a
+Join-Parts a b c d
+(Join-Parts x y).Length
+## STDOUT:
+a/dflt//1
+a/b/c,d/2
+6
+## END
+
+#### PSBoundParameters keeps the declared spelling of a positional parameter
+function Show-Bound($UserName) { $PSBoundParameters.Keys; $PSBoundParameters['username'] }
+Show-Bound alice
+## STDOUT:
+UserName
+alice
+## END
+
+#### a default value can use an earlier parameter
+function Get-Area($w, $h = $w) { $w * $h }
+Get-Area 3
+Get-Area 3 4
+## STDOUT:
+9
+12
+## END
+
+#### a function's parameters do not leak into its caller's scope
+function Set-Inner($value) { $value = 5; $value }
+$value = 1
+Set-Inner 9
+$value
+## STDOUT:
+5
+1
+## END
+
+#### recursion that never ends stops with a call depth error
+function Recurse($n) { Recurse ($n + 1) }
+try { Recurse 0 } catch { $_.FullyQualifiedErrorId; $_.Exception.GetType().Name }
+## STDOUT:
+CallDepthOverflow
+ScriptCallDepthException
+## END
+
+#### the error record in catch has its id, message and position
+function Invoke-Bad {
+  $a = 1
+  $a.Foo()
+}
+try { Invoke-Bad } catch {
+  $_.GetType().FullName
+  $_.FullyQualifiedErrorId
+  $_.InvocationInfo.ScriptLineNumber
+  $_.CategoryInfo.Category
+}
+## STDOUT:
+System.Management.Automation.ErrorRecord
+MethodNotFound
+3
+InvalidOperation
+## END
+
+#### recursive function result used as a value
+function Get-Fib($n) { if ($n -lt 2) { $n } else { (Get-Fib ($n - 1)) + (Get-Fib ($n - 2)) } }
+Get-Fib 15
+## STDOUT:
+610
+## END
+
+#### a function that writes nothing gives null as a value
+function Get-Nothing($x) { }
+$null -eq (Get-Nothing 1)
+## STDOUT:
+True
 ## END

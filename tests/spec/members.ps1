@@ -178,7 +178,6 @@ Jello
 #### method call with expression arguments
 'abc'.PadLeft(2 + 3, '*')
 [Math]::Max(3, 7 * 2)
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 **abc
 14
@@ -189,7 +188,6 @@ Jello
 [Math]::Abs(-5)
 [string]::IsNullOrEmpty('')
 [string]::Join('-', ('a', 'b'))
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 2147483647
 5
@@ -204,7 +202,6 @@ $sb = [System.Text.StringBuilder]::new()
 $sb.ToString()
 $r = [regex]::new('pattern')
 $r.IsMatch('a pattern here')
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 abcd
 True
@@ -307,7 +304,6 @@ $a = 3, 1, 2
 [array]::IndexOf($a, 2)
 [array]::IndexOf($a, 3)
 $a.GetUpperBound(0)
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 2
 0

@@ -54,7 +54,6 @@ Double
 [int][Math]::Round(5 / 2,[MidpointRounding]::AwayFromZero)
 [int][Math]::Ceiling(5 / 2)
 [int][Math]::Floor(5 / 2)
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 2
 4
@@ -84,7 +83,6 @@ System.Int64
 $result = [int]::MaxValue + 1
 $result
 $result.GetType().Name
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 2147483648
 Double
@@ -95,7 +93,6 @@ Double
 [ulong](9223372036854775807 + 2)
 9223372036854775807ul + 2
 ([ulong]::MaxValue + 1).GetType().FullName
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 System.Double
 9223372036854775808
@@ -105,7 +102,6 @@ System.Double
 
 #### decimal max value
 [decimal]::MaxValue
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 79228162514264337593543950335
 ## END
@@ -174,7 +170,6 @@ $blue = [ConsoleColor]::Blue
 $blue + 3
 $red - 3
 $blue - $red
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Red
 Blue
@@ -254,7 +249,6 @@ $b
 -1 -shr 1
 (-21 -shr 1)
 (-21 -shr 2)
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 1073741823
 -1073741824
@@ -903,7 +897,6 @@ a b c
 "{0} vs. {{0}}" -f 'foo'
 '{0} {1}' -f (1, 2)
 "[{0,5}]" -f 'ab'
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 1 hello      3.14
 07 024 000365
