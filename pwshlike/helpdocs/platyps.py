@@ -6,7 +6,7 @@ Section text is kept as the page's own markdown source lines.
 """
 from __future__ import annotations
 
-from .model import (ALL_SETS, CommandHelp, Example, ParameterHelp, SyntaxBlock)
+from .model import ALL_SETS, CommandHelp, Example, ParameterHelp, SyntaxBlock
 from .parameters import MetadataError, apply_block
 
 _COMMON_MARKERS = {"commonparameters", "<commonparameters>", "workflowcommonparameters",

@@ -7,6 +7,10 @@ from __future__ import annotations
 from .syntax import ALL_SETS, parameter_sets, syntax_block
 
 PLACEHOLDER = "{{ Fill in }}"
+COMMON_PARAMETERS_TEXT = (
+    "This cmdlet supports the common parameters: -Debug, -ErrorAction, -ErrorVariable, "
+    "-InformationAction, -InformationVariable, -OutBuffer, -OutVariable, -PipelineVariable, "
+    "-ProgressAction, -Verbose, -WarningAction, and -WarningVariable.")
 
 
 def page_from_spec(spec: dict, module: str = "Microsoft.PowerShell.Utility") -> str:
@@ -32,12 +36,8 @@ def page_from_spec(spec: dict, module: str = "Microsoft.PowerShell.Utility") -> 
     for p in params:
         out += [f"### -{p['name']}", "", PLACEHOLDER, "", "```yaml",
                 _metadata(p, sets).rstrip("\n"), "```", ""]
-    out += ["### CommonParameters", "",
-            "This cmdlet supports the common parameters: -Debug, -ErrorAction, -ErrorVariable,"
-            " -InformationAction, -InformationVariable, -OutBuffer, -OutVariable,"
-            " -PipelineVariable, -ProgressAction, -Verbose, -WarningAction, and"
-            " -WarningVariable.", "", "## INPUTS", "", "## OUTPUTS", "", "## NOTES", "",
-            "## RELATED LINKS", ""]
+    out += ["### CommonParameters", "", COMMON_PARAMETERS_TEXT, "", "## INPUTS", "",
+            "## OUTPUTS", "", "## NOTES", "", "## RELATED LINKS", ""]
     return "\n".join(out)
 
 

@@ -9,6 +9,7 @@ alphabetical).
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .model import ALL_SETS, ALL_SETS_MONIKER, CommandHelp, ParameterHelp
 
@@ -62,7 +63,7 @@ def _ordered(h: CommandHelp) -> list[ParameterHelp]:
         for n in names:
             first_seen.setdefault(n, len(first_seen))
             after.setdefault(n, set())
-        for a, b in zip(names, names[1:]):
+        for a, b in pairwise(names):
             after[a].add(b)
     waiting = {n: 0 for n in first_seen}
     for targets in after.values():

@@ -83,7 +83,7 @@ def _syntax_blocks(text: str) -> list[tuple[str, str]]:
 
 
 def test_get_aztoken_sets_parameters_and_defaults():
-    text, spec = _seed("002")
+    _, spec = _seed("002")
     assert spec["name"] == "Get-AzToken"
     assert spec["default_parameter_set"] == "NonInteractive"
     assert spec["supports_should_process"] is False
@@ -97,7 +97,7 @@ def test_get_aztoken_sets_parameters_and_defaults():
 
 
 def test_apim_user_token_single_set_pipeline_by_property_name_and_accepted_values():
-    text, spec = _seed("000")
+    _, spec = _seed("000")
     assert spec["name"] == "Get-AzApiManagementUserToken"
     assert spec["default_parameter_set"] is None
     _check_parameters(spec, APIM_USER_TOKEN)
@@ -109,7 +109,7 @@ def test_apim_user_token_single_set_pipeline_by_property_name_and_accepted_value
 
 
 def test_armor_token_one_based_positions_and_should_process():
-    text, spec = _seed("003")
+    _, spec = _seed("003")
     assert spec["name"] == "Request-ArmorApiToken"
     assert spec["supports_should_process"] is True      # from the -WhatIf/-Confirm entries
     _check_parameters(spec, ARMOR_TOKEN)
