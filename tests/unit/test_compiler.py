@@ -207,8 +207,8 @@ def test_non_terminating_error_does_not_stop_compiled_script():
 
 # --- compiled control flow -------------------------------------------------------------------------
 @pytest.mark.parametrize(("src", "expected"), [
-    (":o foreach ($i in 1..3) { foreach ($j in 1..3) { if ($j -eq 2) { continue o }; "
-     "\"$i$j\" } }", ["11", "21", "31"]),
+    ((":o foreach ($i in 1..3) { foreach ($j in 1..3) { if ($j -eq 2) { continue o }; "
+     "\"$i$j\" } }"), ["11", "21", "31"]),
     (":o foreach ($i in 1..3) { foreach ($j in 1..3) { if ($i -eq 2) { break o }; $j } }",
      [1, 2, 3]),
     ("$i = 0; while ($true) { $i++; if ($i -ge 3) { break } }; $i", [3]),

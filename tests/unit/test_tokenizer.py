@@ -271,7 +271,7 @@ def test_here_string_header_errors():
     assert toks[0].kind == T.STRING
     assert errors[0][:1] == ("UnexpectedCharactersAfterHereStringHeader",)
     assert errors[0][2:4] == (0, 2)
-    tok, errors = one("@'\nnever closed")
+    _tok, errors = one("@'\nnever closed")
     assert errors == [("TerminatorExpectedAtEndOfString",
                        "The string is missing the terminator: '@.", 0, 15, True)]
 
@@ -325,7 +325,7 @@ def test_splat_token():
 
 
 def test_bad_variable_reference():
-    toks, errors = scan("$ ")
+    _toks, errors = scan("$ ")
     assert errors[0][0] == "InvalidVariableReference"
     _, errors = one("${abc")
     assert errors == [("IncompleteDollarVariableReference",
