@@ -458,3 +458,13 @@ $h = @{ a=1;b=2;c=3;
 function foo {
   'body'
 ## error: ParseError: MissingEndCurlyBrace
+
+#### a stream number before > is a redirection in command mode
+function Get-Both { 'out'; Write-Error 'err' }
+$r = Get-Both 2>&1
+$r.Count
+Get-Both 2>$null
+## STDOUT:
+2
+out
+## END

@@ -372,8 +372,6 @@ def test_redirection_tokens():
     assert errors[0][0] == "RedirectionNotSupported"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: in command mode '2>&1' / '2>' / '3>&1' scan as the "
-                   "bare word '2>' (then '&' = background); 'cmd 2>&1' runs cmd in the background")
 def test_numbered_stream_redirection_in_command_mode():
     toks, _ = scan("x 2>&1 2> err.txt 6>&1", CMD)
     assert [(t.kind, t.value) for t in toks] == [
