@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from ..runtime import numeric as N
 
+# Only ASCII digits start or continue numbers: str.isdigit() also accepts "¹" and "٣".
+ASCII_DIGITS = frozenset("0123456789")
+
 
 def _decimal(value):
     from decimal import Decimal
@@ -58,12 +61,12 @@ def scan_number(src: str, pos: int, allow_sign: bool = False):
         digits = src[d0:p]
     else:
         d0 = p
-        while p < n and src[p].isdigit():
+        while p < n and src[p] in ASCII_DIGITS:
             p += 1
-        if p < n and src[p] == "." and p + 1 < n and src[p + 1].isdigit():
+        if p < n and src[p] == "." and p + 1 < n and src[p + 1] in ASCII_DIGITS:
             is_real = True
             p += 1
-            while p < n and src[p].isdigit():
+            while p < n and src[p] in ASCII_DIGITS:
                 p += 1
         elif p < n and src[p] == "." and p > d0 and not (p + 1 < n and src[p + 1] == "."):
             # "1." is a valid real literal when not followed by a name
@@ -76,8 +79,8 @@ def scan_number(src: str, pos: int, allow_sign: bool = False):
             q = p + 1
             if q < n and src[q] in "+-":
                 q += 1
-            if q < n and src[q].isdigit():
-                while q < n and src[q].isdigit():
+            if q < n and src[q] in ASCII_DIGITS:
+                while q < n and src[q] in ASCII_DIGITS:
                     q += 1
                 is_real = True
                 p = q

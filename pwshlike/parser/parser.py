@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..errors import ParseError, ParseErrorInfo
 from ..lexer import tokens as T
+from ..lexer.numbers import ASCII_DIGITS
 from ..lexer.tokenizer import CMD, EXPR, Tokenizer
 from . import ast as A
 
@@ -93,9 +94,12 @@ class Parser:
 
     # --- entry points ------------------------------------------------------------------------
     def parse_script(self) -> A.ScriptBlock:
-        sb = self.parse_script_block_body(0, top_level=True)
+        try:
+            sb = self.parse_script_block_body(0, top_level=True)
+        except _Abort:          # an error outside any statement (e.g. in the param block)
+            sb = None
         tok = self.peek(CMD)
-        if tok.kind != T.EOF_:
+        if sb is not None and tok.kind != T.EOF_:
             self.errors.append(("UnexpectedToken",
                                 f"Unexpected token '{self.src[tok.start:tok.end]}' in expression "
                                 "or statement.", tok.start, tok.end, False))
@@ -1400,7 +1404,7 @@ class Parser:
                 p += 1
             member = A.StringConstant(self.pos, p, src[self.pos:p], "bare")
             self.pos = p
-        elif c.isdigit():
+        elif c in ASCII_DIGITS:
             tok = self.peek(EXPR)
             self.advance(tok)
             member = A.Constant(tok.start, tok.end, tok.value, tok.text)

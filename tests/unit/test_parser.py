@@ -514,8 +514,6 @@ def test_valid_scripts_parse():
         pwshlike.parse(src)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: an error inside a top-level param block escapes "
-                   "as the parser's internal _Abort instead of ParseError")
 def test_unterminated_param_block_is_a_parse_error():
     with pytest.raises(ParseError) as ei:
         pwshlike.parse("param(")
@@ -544,9 +542,6 @@ def test_unclosed_hash_literal_message():
     assert e.message == "Missing closing '}' in statement block or type definition."
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a non-ASCII digit such as '\u00b9' is taken for a "
-                   "number and int() raises ValueError out of parse(); pwsh only treats 0-9 as "
-                   "digits, so '\u00b9' is a bare word (a command name)")
 def test_superscript_digit_is_not_a_number():
     cmd = stmt("\u00b9").elements[0]
     assert isinstance(cmd, A.Command) and cmd.elements[0].value == "\u00b9"
