@@ -600,14 +600,20 @@ class Parser:
             return None
         return self.parse_pipeline_chain()
 
+    def _keyword_with_pipeline(self, node_class, start):
+        """return/exit/throw: the statement's extent ends after its (optional) pipeline."""
+        keyword_end = self.pos
+        pipeline = self._optional_pipeline()
+        return node_class(start, pipeline.end if pipeline is not None else keyword_end, pipeline)
+
     def parse_return(self, start):
-        return A.Return(start, self.pos, self._optional_pipeline())
+        return self._keyword_with_pipeline(A.Return, start)
 
     def parse_exit(self, start):
-        return A.Exit(start, self.pos, self._optional_pipeline())
+        return self._keyword_with_pipeline(A.Exit, start)
 
     def parse_throw(self, start):
-        return A.Throw(start, self.pos, self._optional_pipeline())
+        return self._keyword_with_pipeline(A.Throw, start)
 
     def _label_operand(self):
         self.pos = self.tz.skip_trivia(self.pos)

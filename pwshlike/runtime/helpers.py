@@ -477,8 +477,17 @@ def catch_matches(e, type_nodes) -> bool:
             if cls is None:
                 raise runtime_error(RuntimeException, "TypeNotFound",
                                     f"Unable to find type [{name}].", "InvalidOperation") from None
+        if _matches(e, cls):
+            return True
+    return False
+
+
+def _matches(e, cls) -> bool:
+    """As pwsh matches catch types: the exception, else what a RuntimeException wraps."""
+    while e is not None:
         if isinstance(e, cls):
             return True
+        e = getattr(e, "InnerException", None) if isinstance(e, RuntimeException) else None
     return False
 
 

@@ -124,8 +124,11 @@ def _arith(a, b, op: str):
 
 
 def _div_zero():
-    return runtime_error(DivideByZeroException, "RuntimeException", "Attempted to divide by zero.",
-                         "NotSpecified")
+    """pwsh wraps the .NET DivideByZeroException in a RuntimeException; catch and trap
+    clauses for DivideByZeroException still match it through InnerException."""
+    message = "Attempted to divide by zero."
+    return RuntimeException(message, inner=DivideByZeroException(message),
+                            error_id="RuntimeException", category="NotSpecified")
 
 
 def _enum_arith(a, b, op):

@@ -153,9 +153,6 @@ def test_divide_by_zero_record():
     assert rec.CategoryInfo.Category == "NotSpecified"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: pwsh wraps runtime errors in RuntimeException, so "
-                   "1/0 shows 'NotSpecified: (:) [], RuntimeException'; pwshlike shows "
-                   "DivideByZeroException as the reason")
 def test_divide_by_zero_category_info():
     assert record_of("1/0").CategoryInfo.ToString() == "NotSpecified: (:) [], RuntimeException"
 
@@ -190,7 +187,7 @@ def test_run_script_error_ids():
 def test_concise_view_with_source_line_and_caret():
     r = run_script("$a = 1\n  1/0\n")
     assert r.status == 1
-    assert r.stderr == ("script.ps1:2\n"
+    assert r.stderr == ("RuntimeException: script.ps1:2\n"
                         "Line |\n"
                         "   2 |    1/0\n"
                         "     |    ~~~\n"
@@ -199,7 +196,7 @@ def test_concise_view_with_source_line_and_caret():
 
 def test_concise_view_for_cast_error():
     r = run_script("[int]'abc'")
-    assert r.stderr == ("script.ps1:1\n"
+    assert r.stderr == ("InvalidArgument: script.ps1:1\n"
                         "Line |\n"
                         "   1 |  [int]'abc'\n"
                         "     |  ~~~~~~~~~~\n"
@@ -220,9 +217,10 @@ def test_concise_view_command_prefix():
                                  "     | soft")
 
 
-def test_concise_view_without_position_is_just_the_message():
+def test_concise_view_without_position_is_reason_and_message():
+    # pwsh's view: "<reason>: <message>"; NotSpecified is no reason, the exception type is
     rec = ensure_error_record(E.RuntimeException("plain"))
-    assert render_error(rec) == "plain"
+    assert render_error(rec) == "RuntimeException: plain"
 
 
 def test_normal_view():
@@ -266,8 +264,6 @@ def test_parse_error_rendering_for_a_file():
                    "     | Missing closing '}' in statement block or type definition.\n")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: without a script file ConciseView's header is "
-                   "'ParserError: ' then a new line (pwsh), not 'ParserError: Line 1'")
 def test_parse_error_rendering_without_file():
     _, err = _run_text("if ($x) {", None)
     assert err == ("ParserError: \n"
@@ -277,8 +273,6 @@ def test_parse_error_rendering_without_file():
                    "     | Missing closing '}' in statement block or type definition.\n")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: ConciseView prefixes errors from 'throw' with "
-                   "'Exception: ' and underlines the whole throw statement")
 def test_concise_view_for_throw():
     r = run_script("throw 'boom'")
     assert r.stderr == ("Exception: script.ps1:1\n"
@@ -288,9 +282,6 @@ def test_concise_view_for_throw():
                         "     | boom\n")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the caret run includes the space after the failing "
-                   "expression ('1/0 ' gets 4 tildes) because statement extents end after "
-                   "trailing whitespace")
 def test_caret_width_excludes_trailing_space():
     r = run_script("function f { 1/0 }; f")
     assert "     |               ~~~\n" in r.stderr

@@ -87,13 +87,15 @@ def test_division():
 
 
 def test_division_by_zero():
-    with pytest.raises(errors.DivideByZeroException) as ei:
+    # a RuntimeException wrapping DivideByZeroException, as pwsh raises it
+    with pytest.raises(errors.RuntimeException) as ei:
         op.div(1, 0)
     assert str(ei.value) == "Attempted to divide by zero."
     assert ei.value.error_id == "RuntimeException"
-    with pytest.raises(errors.DivideByZeroException):
+    assert isinstance(ei.value.InnerException, errors.DivideByZeroException)
+    with pytest.raises(errors.RuntimeException):
         op.mod(5, 0)
-    with pytest.raises(errors.DivideByZeroException):
+    with pytest.raises(errors.RuntimeException):
         op.div(Decimal(1), 0)
     # doubles divide to infinity only when the divisor is a double zero operand chain
     assert math.isnan(op.div(0.0, 0))
