@@ -15,7 +15,6 @@ $dev = [Device]::new()
 $dev.Brand = "Fabrikam, Inc."
 $dev.Brand
 $dev.GetType().Name
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Fabrikam, Inc.
 Device
@@ -31,7 +30,6 @@ $p = [ExampleProject1]::new()
 $null -eq $p.Name
 $p.Size
 $p.Completed
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 True
 0
@@ -46,7 +44,6 @@ class Counter {
 $c = [Counter]::new()
 $c.Start
 $c.Label
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 10
 default
@@ -68,7 +65,6 @@ $Book1 = [Book] @{
 $Book1.Title
 $Book1.PageCount
 $Book1.Tags -join ', '
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 1984
 328
@@ -86,7 +82,6 @@ try {
     'conversion failed'
 }
 $null -eq $b
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 conversion failed
 True
@@ -118,7 +113,6 @@ $n = [Noisy]::new()
 $n.Compute()
 $n.DoNothing()
 'end'
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 42
 end
@@ -141,7 +135,6 @@ $box = [ExampleCube1]@{
 }
 $box.GetVolume()
 $box.GetWeight(2.5)
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 12
 30
@@ -166,7 +159,6 @@ class ExampleCube3 {
 }
 $Cube = [ExampleCube3]@{ Length = 1 ; Width = -1 }
 try { $Cube.Validate() } catch { $_.Exception.Message }
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Invalid cube properties: Height/Width
 ## END
@@ -184,7 +176,6 @@ class Thrower {
 $t = [Thrower]::new()
 try { $t.Outer() } catch { "caught: $($_.Exception.Message)" }
 $t.Log -join ','
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 caught: method failure
 before
@@ -201,7 +192,6 @@ class ProjectAssignee {
 $a = [ProjectAssignee]@{ DisplayName = 'Mikey Lombardi'; UserName = 'michaeltlombardi' }
 "Assignee: $a"
 $a.ToString()
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Assignee: Mikey Lombardi (michaeltlombardi)
 Mikey Lombardi (michaeltlombardi)
@@ -235,7 +225,6 @@ $b2 = [ExampleBook3]::new('The Hobbit', 'J.R.R. Tolkien', 310)
 "$($b2.Name)|$($b2.Author)|$($b2.Pages)"
 $b3 = [ExampleBook3]::new('The Hobbit', 'J.R.R. Tolkien')
 "$($b3.Name)|$($b3.Author)|$($b3.Pages)"
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 The Hobbit|J.R.R. Tolkien|310
 The Hobbit|J.R.R. Tolkien|310
@@ -249,7 +238,6 @@ class OnlyNamed {
 }
 [OnlyNamed]::new('ok').Name
 [OnlyNamed]::new()
-## N-I: not yet passing in the first engine cut
 ## error: MethodCountCouldNotFindBest
 ## STDOUT:
 ok
@@ -272,7 +260,6 @@ $a = [ExampleBook4]::new()
 "$($a.Name) by $($a.Author)"
 $b = [ExampleBook4]::new('The Hobbit')
 "$($b.Name) by $($b.Author)"
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Unknown by Unknown
 The Hobbit by Unknown
@@ -297,7 +284,6 @@ $null = [Registry]::new('b')
 [Registry]::Count
 [Registry]::Names -join ','
 [Registry]::Describe()
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 2
 a,b
@@ -311,7 +297,6 @@ class MathUtil {
 }
 [MathUtil]::Add(1, 2)
 [MathUtil]::Add(1, 2, 3)
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 3
 6
@@ -326,7 +311,6 @@ class Secret {
 $s = [Secret]::new()
 $s.Guid
 $s.Reveal()
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 hidden-value
 hidden-value
@@ -349,7 +333,6 @@ $d.Describe()
 $d -is [Animal]
 $d -is [Dog]
 ([Animal]::new('Cat')) -is [Dog]
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Rex barks
 I am Rex
@@ -370,7 +353,6 @@ class Derived : Base {
 }
 [Derived]::new().Log -join ', '
 [Derived]::new(5).Log -join ', '
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 base default, derived default
 base 10, derived 5
@@ -387,7 +369,6 @@ class DerivedClassB : BaseClass {
 [BaseClass]::Who()
 [DerivedClassA]::Who()
 [DerivedClassB]::Who()
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 base
 base
@@ -402,7 +383,6 @@ $project = [ExampleProject3]::new()
 $project.Size = 8
 $project.Size
 $project.Size = 32
-## N-I: not yet passing in the first engine cut
 ## error: ExceptionWhenSetting
 ## STDOUT:
 8
@@ -416,7 +396,6 @@ $project = [ExampleProject3]::new()
 $project.Size = 8
 try { $project.Size = 32 } catch { 'rejected' }
 $project.Size
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 rejected
 8
@@ -432,7 +411,6 @@ $t.Number = '42'
 $t.Text = 7
 $t.Number.GetType().Name
 $t.Text.GetType().Name
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Int32
 String
@@ -447,7 +425,6 @@ $a = [MyFileInfoSet]@{File = 'C:\Windows\explorer.exe'; Size = 4651032}
 $b = [MyFileInfoSet]@{File = 'C:\Windows\explorer.exe'; Size = 4651032}
 $a -eq $b
 $a -eq $a
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 False
 True
@@ -464,7 +441,6 @@ class MyFileInfoSet : System.IEquatable[Object] {
 $a = [MyFileInfoSet]@{File = 'C:\Windows\explorer.exe'; Size = 4651032}
 $b = [MyFileInfoSet]@{File = 'C:\Windows\explorer.exe'; Size = 4651032}
 $a -eq $b
-## N-I: classes implementing .NET interfaces
 ## STDOUT:
 True
 ## END
@@ -473,7 +449,6 @@ True
 class Class1 { [Object] Foo() { return 'Bar' } }
 $example1 = ([Class1]::new(), [Class1]::new())
 $example1.Foo()
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Bar
 Bar
@@ -484,22 +459,18 @@ class Class1 { [Object] Foo() { return 'Bar' } }
 class Class3 {}
 $example3 = ([Class1]::new(), [Class3]::new())
 $example3.Foo()
-## N-I: not yet passing in the first engine cut
 ## error: MethodNotFound
 
 #### method with void output type and return
 class C {f(){ return 1} }
-## N-I: not yet passing in the first engine cut
 ## error: ParseError: VoidMethodHasReturn
 
 #### non-void method must return a value
 class C {[int] f(){} }
-## N-I: not yet passing in the first engine cut
 ## error: ParseError: MethodHasCodePathNotReturn
 
 #### class properties must use this inside methods
 class C { [int]$i; [void] foo() {$i = 10} }
-## N-I: not yet passing in the first engine cut
 ## error: ParseError: MissingThis
 
 #### class definition without a body
@@ -729,7 +700,6 @@ $p = [Project]@{ Name = 'Docs'; State = 'InProgress' }
 $p.State
 $p.State.GetType().Name
 [int]$p.State
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 InProgress
 ProjectState
