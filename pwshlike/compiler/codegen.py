@@ -625,7 +625,8 @@ class Compiler:
         members = []
         for name, value in st.members:
             members.append(f"({name!r}, {self.expr(value) if value is not None else 'None'})")
-        self.fn.line(f"_define_enum(ctx, {st.name!r}, [{', '.join(members)}])", st)
+        self.fn.line(f"_define_enum(ctx, {st.name!r}, [{', '.join(members)}], {st.is_flags!r}, "
+                     f"{st.base_type!r})", st)
 
     def st_ClassDefinition(self, st: A.ClassDefinition) -> None:
         from ..runtime.classes import ClassInfo

@@ -158,6 +158,33 @@ class Parser:
                        open_pos, open_pos + 1, tok.kind == T.EOF_)
         self.advance(tok)
 
+    def try_attributed_type_definition(self, start: int):
+        """``[Flags()] enum E {...}`` (attributes before ``enum`` or ``class``); None, with the
+        position restored, when the brackets start anything else."""
+        save_pos, save_err = self.pos, len(self.errors)
+        attrs = []
+        try:
+            while self.peek(EXPR).kind == T.LBRACKET:
+                attr = self.parse_attribute()
+                if not isinstance(attr, A.Attribute):
+                    raise _Abort()
+                attrs.append(attr)
+                self.skip_newlines()
+            tok = self.peek(EXPR)
+            if not (self.is_word(tok, "enum") or self.is_word(tok, "class")):
+                raise _Abort()
+        except _Abort:
+            self.pos = save_pos
+            del self.errors[save_err:]
+            return None
+        self.advance(tok)
+        if tok.value.lower() == "class":
+            return self.parse_class(start)
+        defn = self.parse_enum(start)
+        defn.is_flags = any(a.type_name.lower() in ("flags", "flagsattribute", "system.flags",
+                                                     "system.flagsattribute") for a in attrs)
+        return defn
+
     def try_param_block(self) -> A.ParamBlock | None:
         save_pos, save_err = self.pos, len(self.errors)
         attrs = []
@@ -388,6 +415,10 @@ class Parser:
             tok = self.peek(EXPR)
             if not self.is_word(tok, *_LOOP_KEYWORDS):
                 return self.parse_pipeline_chain()
+        if tok.kind == T.LBRACKET and label is None:
+            defn = self.try_attributed_type_definition(start)
+            if defn is not None:
+                return defn
         if tok.kind == T.GENERIC and not tok.expandable:
             word = tok.value.lower()
             handler = _KEYWORD_HANDLERS.get(word)

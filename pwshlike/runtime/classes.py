@@ -32,15 +32,22 @@ class MethodReturn(ReturnSignal):
         self.value = value
 
 
-def define_enum(ctx, name: str, members) -> None:
+def define_enum(ctx, name: str, members, flags: bool = False,
+                base_type: str | None = None) -> None:
+    """An ``enum`` statement: members count up from the previous value; ``[Flags()]`` and an
+    underlying integral type (``enum E : byte``) as about_Enum describes."""
     from .dotnet.enums import make_enum
+    underlying = "System.Int32"
+    if base_type:
+        from .types import resolve_type
+        underlying = resolve_type(base_type).fullname
     values = {}
     nxt = 0
     for mname, value in members:
         v = int(value) if value is not None else nxt
         values[mname] = v
         nxt = v + 1
-    t = make_enum(name, values)
+    t = make_enum(name, values, flags, underlying)
     register_user_type(t)
 
 
@@ -450,7 +457,12 @@ class ClassType(PSType):
             except DotNetException as e:
                 detail = getattr(e, "Message", None) or str(e)
                 raise cast_error(v, self, detail) from None
-        raise cast_error(v, self)
+        from .convert import to_str
+        from .typenames import type_name_of
+        raise runtime_error(exception_class("PSInvalidCastException"),
+                            "ConvertToFinalInvalidCastException",
+                            f'Cannot convert the "{to_str(v)}" value of type "{type_name_of(v)}" '
+                            f'to type "{self.fullname}".', "InvalidArgument", v)
 
     def _from_properties(self, v):
         """``[Class]@{...}``: the default constructor, then each key set as a property."""

@@ -530,9 +530,9 @@ def define_function(ctx, S, name: str, info) -> None:
     ctx.define_function(S, name, info)
 
 
-def define_enum(ctx, name, members) -> None:
+def define_enum(ctx, name, members, flags=False, base_type=None) -> None:
     from .classes import define_enum as _define
-    _define(ctx, name, members)
+    _define(ctx, name, members, flags, base_type)
 
 
 def define_class(ctx, S, info, methods, props) -> None:

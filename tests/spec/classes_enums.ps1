@@ -91,7 +91,6 @@ True
 $List =  [System.Collections.Generic.List[int]] @(42, 43)
 $List
 $List.GetType().Name
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 42
 43
@@ -580,7 +579,6 @@ return
 ($file2 -band [FileAttributes]::Archive) -eq [FileAttributes]::Archive
 $file1.HasFlag([FileAttributes]::Device)
 $file1.HasFlag([FileAttributes]::Hidden)
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 file1 attributes are: Archive, Compressed, Device
 file2 attributes are: Device, Directory, Encrypted
@@ -599,7 +597,6 @@ False
 [Perm]'Read, Exec'
 [int][Perm]('Write', 'Exec')
 [Perm]::Read -bor [Perm]::Write
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Read, Exec
 6
@@ -618,7 +615,6 @@ enum IntBasedEnum {
 [ShortBasedEnum].GetEnumUnderlyingType().FullName
 [IntBasedEnum].GetEnumUnderlyingType().FullName
 [ShortBasedEnum]::Two.GetType().Name
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 System.Int16
 System.Int32
