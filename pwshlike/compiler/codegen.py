@@ -110,7 +110,7 @@ class Compiler:
             block = getattr(sb, block_name + "_block")
             if block is not None:
                 names[block_name] = self.compile_statements_function(
-                    block.statements, block.traps, block_name)
+                    _hoist_type_definitions(block.statements), block.traps, block_name)
         return names
 
     # --- statements ---------------------------------------------------------------------------------
@@ -967,6 +967,29 @@ def compile_script(sb: A.ScriptBlock, src: str, filename: str | None = None):
     from ..runtime.scriptblock import load_unit
     ns = load_unit(unit)
     return ns[info_name]
+
+
+def _hoist_type_definitions(stmts: list) -> list:
+    """Enum and class definitions first, base classes before the classes deriving from them:
+    PowerShell defines a script's types when it is parsed, so code above a class can use it."""
+    defs = [st for st in stmts if isinstance(st, (A.ClassDefinition, A.EnumDefinition))]
+    if not defs:
+        return stmts
+    ordered = [d for d in defs if isinstance(d, A.EnumDefinition)]
+    classes = {d.name.lower(): d for d in defs if isinstance(d, A.ClassDefinition)}
+    placed: set[str] = set()
+
+    def place(name: str, seen: tuple = ()) -> None:
+        cls = classes.get(name)
+        if cls is None or name in placed or name in seen:
+            return
+        for base in cls.base_types[:1]:
+            place(base.lower(), (*seen, name))
+        placed.add(name)
+        ordered.append(cls)
+    for name in classes:
+        place(name)
+    return ordered + [st for st in stmts if st not in defs]
 
 
 def _cast_target(node):

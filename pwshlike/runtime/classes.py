@@ -379,6 +379,7 @@ class ClassType(PSType):
         self.static_values: dict[str, object] = {}
         self.static_owner: dict[str, ClassType] = {}
         self.interfaces: list[str] = []
+        self.statics_ready = False
         bases = (base.pyclass,) if base is not None else (ClassInstance,)
         self.pyclass = type("PSClass_" + name, bases, {"__slots__": (), "ps_class": self,
                                                        "dotnet_fullname": name})
@@ -427,17 +428,30 @@ class ClassType(PSType):
                         break
                 if not replaced:
                     current.append(m)
-        # static properties: initialised once, when the class is defined
-        for key, p in self.own_props.items():
-            if p.static:
-                self.static_values[key] = p.initial_value(ctx, self.scope)
         for key, owner in self.static_owner.items():
             p = owner.own_props[key]
             self.statics[key] = SettableStaticProperty(
-                lambda owner=owner, key=key: owner.static_values[key],
+                lambda owner=owner, key=key: owner._get_static(key),
                 lambda value, owner=owner, p=p: owner._set_static(p, value))
 
+    def ensure_statics(self) -> None:
+        """Run the static property initializers, once, on first use of the type (as .NET runs
+        a static constructor): script code above the class may set what they read."""
+        if self.statics_ready:
+            return
+        self.statics_ready = True
+        if self.base is not None:
+            self.base.ensure_statics()
+        for key, p in self.own_props.items():
+            if p.static:
+                self.static_values[key] = p.initial_value(self.ctx, self.scope)
+
+    def _get_static(self, key: str):
+        self.ensure_statics()
+        return self.static_values[key]
+
     def _set_static(self, p: PropertyDef, value) -> None:
+        self.ensure_statics()
         self.static_values[p.key] = p.coerce(self.ctx, value)
 
     # behaviour as a PSType
@@ -493,6 +507,8 @@ class ClassType(PSType):
 
     # construction
     def construct(self, args: list):
+        if not self.statics_ready:
+            self.ensure_statics()
         obj = object.__new__(self.pyclass)
         obj._v = {}
         self._initialize(obj, args)
@@ -530,6 +546,8 @@ class ClassType(PSType):
 
     def ps_invoke_static(self, ctx, name: str, args: list):
         low = name.lower()
+        if not self.statics_ready:
+            self.ensure_statics()
         if low == "new":
             return self.construct(list(args))
         overloads = self.static_methods.get(low)
