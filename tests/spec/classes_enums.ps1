@@ -712,3 +712,159 @@ try { [Small]'Two' } catch { 'invalid enum value' }
 invalid enum value
 One
 ## END
+
+#### calling the base implementation of an overridden method
+class Shape {
+    [string] Describe() { return 'a shape' }
+}
+class Square : Shape {
+    [string] Describe() { return ([Shape]$this).Describe() + ', square' }
+}
+[Square]::new().Describe()
+## STDOUT:
+a shape, square
+## END
+
+#### methods see script variables but not their caller's locals
+$scriptLevel = 'script'
+class Probe {
+    [string] Look() { return "[$scriptLevel][$callerLocal]" }
+}
+function Invoke-Probe { $callerLocal = 'local'; [Probe]::new().Look() }
+Invoke-Probe
+## STDOUT:
+[script][]
+## END
+
+#### a class can be used above its definition
+$b = [LaterClass]::new()
+$b.Value
+class LaterClass { [int] $Value = 3 }
+## STDOUT:
+3
+## END
+
+#### derived class declared before its base class
+class Child : Parent { [string] Who() { return "child of $($this.Family)" } }
+class Parent { [string] $Family = 'Smith' }
+[Child]::new().Who()
+[Child]::new() -is [Parent]
+## STDOUT:
+child of Smith
+True
+## END
+
+#### Equals override is used by -eq
+class Point {
+    [int] $X
+    [int] $Y
+    [bool] Equals([object] $other) {
+        return $other -is [Point] -and $this.X -eq $other.X -and $this.Y -eq $other.Y
+    }
+}
+$p = [Point]@{ X = 1; Y = 2 }
+$q = [Point]@{ X = 1; Y = 2 }
+$p -eq $q
+$p -eq ([Point]@{ X = 9; Y = 2 })
+## STDOUT:
+True
+False
+## END
+
+#### calling a missing method
+class Empty { }
+[Empty]::new().Nope()
+## error: MethodNotFound
+
+#### calling a method with the wrong argument count
+class One { [int] F([int]$a) { return $a } }
+[One]::new().F(1, 2)
+## error: MethodCountCouldNotFindBest
+
+#### method parameters and return values convert to their types
+class Conv {
+    [int] Twice([int]$n) { return $n * 2 }
+    [string] Text() { return 42 }
+}
+$c = [Conv]::new()
+$c.Twice('21')
+$c.Text().GetType().Name
+## STDOUT:
+42
+String
+## END
+
+#### default ToString is the class name
+class Plain { [int] $A = 1 }
+"$([Plain]::new())"
+[Plain]::new().ToString()
+## STDOUT:
+Plain
+Plain
+## END
+
+#### output formats public properties, not hidden or static ones
+class Shown {
+    [string] $Name = 'n'
+    [int] $Size = 2
+    hidden [string] $Secret = 's'
+    static [int] $Count = 5
+}
+[Shown]::new()
+## STDOUT:
+
+Name Size
+---- ----
+n       2
+
+## END
+
+#### inherited properties and GetType
+class Vehicle { [int] $Wheels = 4 }
+class Bike : Vehicle { Bike() { $this.Wheels = 2 } }
+$b = [Bike]::new()
+$b.Wheels
+$b.GetType().Name
+$b.GetType().BaseType.Name
+## STDOUT:
+2
+Bike
+Vehicle
+## END
+
+#### static property needs the type name inside methods
+class C { static [int]$i; [void] foo() {$i = 10} }
+## error: ParseError: MissingTypeInStaticPropertyAssignment
+
+#### bare return in a method with an output type
+class C {[int] f(){ return } }
+## error: ParseError: NonVoidMethodMissingReturnValue
+
+#### throw counts as leaving a method with an output type
+class Guard {
+    [int] Check([int]$n) {
+        if ($n -gt 0) { return $n }
+        throw "bad value $n"
+    }
+}
+[Guard]::new().Check(3)
+try { [Guard]::new().Check(-1) } catch { $_.Exception.Message }
+## STDOUT:
+3
+bad value -1
+## END
+
+#### static members are shared and settable
+class Config {
+    static [string] $Mode = 'dev'
+    static [int] $Hits
+}
+[Config]::Mode
+[Config]::Mode = 'prod'
+[Config]::Hits += 2
+[Config]::Hits++
+"$([Config]::Mode) $([Config]::Hits)"
+## STDOUT:
+dev
+prod 3
+## END
