@@ -19,6 +19,18 @@ def check_class(cls: A.ClassDefinition) -> list[ErrorTuple]:
     errors: list[ErrorTuple] = []
     props = {p.name.lower(): p for p in cls.properties}
     for m in cls.methods:
+        if m.is_constructor and m.is_static and m.parameters:
+            errors.append(("StaticConstructorCantHaveParameters",
+                           "A static constructor cannot have any parameters.",
+                           m.name_start, m.name_start + len(m.name)))
+        if m.is_constructor and m.return_type is not None:
+            errors.append(("ConstructorCantHaveReturnType",
+                           "A constructor cannot specify a return type.", m.start,
+                           m.name_start))
+        if m.body.param_block is not None:
+            errors.append(("ParamBlockNotAllowedInMethod",
+                           "A param block is not allowed in a class method.",
+                           m.body.param_block.start, m.body.param_block.end))
         void = m.is_constructor or m.return_type is None or \
             m.return_type.name.lower() in ("void", "system.void")
         for ret in _returns(m.body):

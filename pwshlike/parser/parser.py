@@ -893,7 +893,7 @@ class Parser:
             self.error("MissingBaseCtorCall", "Missing 'base' keyword in base constructor call.",
                        tok.start, tok.end, tok.kind == T.EOF_)
         self.advance(tok)
-        self.pos = self.tz.skip_trivia(self.pos)
+        self.skip_newlines()
         lp = self.expect(T.LPAREN, "MissingMethodParameterList",
                          "Missing '(' in base constructor call.")
         args = []

@@ -89,9 +89,11 @@ def define_class(ctx, S, info, methods, props) -> None:
     for m_ast, m_info, base_fn in methods:
         m = MethodDef(m_ast.name, m_ast.return_type, m_ast.parameters or [], m_info,
                       m_ast.is_static, base_fn, cls)
-        if m_ast.is_constructor and not m_ast.is_static:
+        if m_ast.is_constructor and m_ast.is_static:
+            cls.static_ctor = m
+        elif m_ast.is_constructor:
             cls.ctors.append(m)
-        elif not m_ast.is_constructor:
+        else:
             cls.add_method(m)
     cls.finish(ctx)
     register_user_type(cls)
@@ -242,6 +244,7 @@ class MethodDef:
         S = new_function_scope(ctx, cls.scope)
         prev = ctx.current_scope
         ctx.current_scope = S
+        ctx.class_method_depth = getattr(ctx, "class_method_depth", 0) + 1
         try:
             v = S.vars
             if this is not None:
@@ -267,6 +270,7 @@ class MethodDef:
         finally:
             ctx.current_scope = prev
             ctx.depth -= 1
+            ctx.class_method_depth -= 1
         if self.is_void:
             return None
         t = self.return_type
@@ -380,6 +384,7 @@ class ClassType(PSType):
         self.static_owner: dict[str, ClassType] = {}
         self.interfaces: list[str] = []
         self.statics_ready = False
+        self.static_ctor: MethodDef | None = None
         bases = (base.pyclass,) if base is not None else (ClassInstance,)
         self.pyclass = type("PSClass_" + name, bases, {"__slots__": (), "ps_class": self,
                                                        "dotnet_fullname": name})
@@ -445,6 +450,8 @@ class ClassType(PSType):
         for key, p in self.own_props.items():
             if p.static:
                 self.static_values[key] = p.initial_value(self.ctx, self.scope)
+        if self.static_ctor is not None:
+            self.static_ctor.invoke(self.ctx, None, [])
 
     def _get_static(self, key: str):
         self.ensure_statics()
