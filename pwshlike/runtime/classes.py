@@ -21,6 +21,8 @@ from .types import PSType, cast_error, register_user_type, resolve_type_node
 
 
 class ClassInfo:
+    """The compiled class statement's AST, carried as a constant into generated code."""
+
     def __init__(self, ast) -> None:
         self.ast = ast
 
@@ -61,17 +63,20 @@ def define_class(ctx, S, info, methods, props) -> None:
     ast = info.ast
     base = None
     interfaces = []
+    from .types import lookup_type, type_not_found
     for i, name in enumerate(ast.base_types):
+        t = lookup_type(name)
+        if isinstance(t, ClassType) and i == 0:
+            base = t
+            continue
         if _is_interface_name(name):
             # .NET interfaces are recorded, not checked: the methods they name are ordinary
             # methods here (Equals, CompareTo, ... are found by name when called)
             interfaces.append(name)
             continue
-        from .types import resolve_type
-        t = resolve_type(name)
-        if isinstance(t, ClassType) and i == 0:
-            base = t
-        elif t.fullname != "System.Object":
+        if t is None:
+            raise type_not_found(name)
+        if t.fullname != "System.Object":
             raise runtime_error(RuntimeException, "BaseTypeNotSupported",
                                 f"Class '{ast.name}' cannot derive from [{t.fullname}]: only "
                                 "script classes are supported as base classes.",
