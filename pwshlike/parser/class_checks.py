@@ -18,6 +18,7 @@ def check_class(cls: A.ClassDefinition) -> list[ErrorTuple]:
     """All semantic errors in one class definition, in source order."""
     errors: list[ErrorTuple] = []
     props = {p.name.lower(): p for p in cls.properties}
+    errors.extend(_duplicates(cls))
     for m in cls.methods:
         if m.is_constructor and m.is_static and m.parameters:
             errors.append(("StaticConstructorCantHaveParameters",
@@ -63,6 +64,31 @@ def check_class(cls: A.ClassDefinition) -> list[ErrorTuple]:
                                var.start, var.end))
     errors.sort(key=lambda e: e[2])
     return errors
+
+
+def _duplicates(cls: A.ClassDefinition) -> list[ErrorTuple]:
+    """A property declared twice, or two methods with one name and the same parameter types."""
+    out: list[ErrorTuple] = []
+    seen: set = set()
+    for p in cls.properties:
+        key = p.name.lower()
+        if key in seen:
+            out.append(("MemberAlreadyDefined", f"The member '{p.name}' is already defined.",
+                        p.start, p.end))
+        seen.add(key)
+    signatures: set = set()
+    for m in cls.methods:
+        types = []
+        for param in m.parameters or ():
+            tn = next((a.type_name.name.lower() for a in param.attributes
+                       if isinstance(a, A.TypeConstraint)), "object")
+            types.append(tn)
+        sig = (m.name.lower(), m.is_static and m.is_constructor, tuple(types))
+        if sig in signatures:
+            out.append(("MemberAlreadyDefined", f"The member '{m.name}' is already defined.",
+                        m.name_start, m.name_start + len(m.name)))
+        signatures.add(sig)
+    return out
 
 
 def _walk_method(node):
