@@ -265,8 +265,10 @@ class Engine:
             S.vars["psscriptroot"] = os.path.dirname(os.path.abspath(filename))
         out = OutDefault(ctx)
         from .runtime.commands import FunctionProcessor
+        # the script body runs in S itself (its script scope), so $script:x and class
+        # methods see the variables it sets
         proc = FunctionProcessor(ctx, info, S, [(None, a, None) for a in (args or [])], out,
-                                 "<script>", dot_source=dot_source)
+                                 "<script>", dot_source=True)
         code = 0
         try:
             try:

@@ -83,6 +83,7 @@ class Compiler:
         self.u = unit
         self.fn: FunctionBuilder | None = None
         self.fn_count = 0
+        self.in_method = False   # compiling a class method body: 'return' gives its value
 
     # --- functions ------------------------------------------------------------------------------------
     def new_function(self, prefix: str, params: str = "ctx, S, out",
@@ -109,7 +110,7 @@ class Compiler:
             block = getattr(sb, block_name + "_block")
             if block is not None:
                 names[block_name] = self.compile_statements_function(
-                    block.statements, block.traps, block_name)
+                    _hoist_type_definitions(block.statements), block.traps, block_name)
         return names
 
     # --- statements ---------------------------------------------------------------------------------
@@ -296,9 +297,10 @@ class Compiler:
                 f.line(f"{v} = {value}", node)
                 f.line(f"{obj} = {self.expr(target.target)}")
                 m = self.member_name(target.member)
-                f.line(f"_setm({obj}, {m}, {helper}(_getm({obj}, {m}), {v}))")
+                get, put = ("_gets", "_sets") if target.static else ("_getm", "_setm")
+                f.line(f"{put}({obj}, {m}, {helper}({get}({obj}, {m}), {v}))")
                 if result:
-                    f.line(f"return _getm({obj}, {m})")
+                    f.line(f"return {get}({obj}, {m})")
                 return
             value = f"{helper}({self.expr(target)}, {value})"
         if isinstance(target, A.Variable):
@@ -524,6 +526,13 @@ class Compiler:
             self.fn.line(f"raise _Continue({self._label(st.label)})", st)
 
     def st_Return(self, st: A.Return) -> None:
+        if self.in_method:
+            value = self.statement_value(st.pipeline) if st.pipeline is not None else "None"
+            if self.fn.in_block:
+                self.fn.line(f"return {value}", st)
+            else:
+                self.fn.line(f"raise _MethodReturn({value})", st)
+            return
         if st.pipeline is not None:
             self.statement(st.pipeline)
         if self.fn.in_block:
@@ -581,9 +590,13 @@ class Compiler:
         self.fn.line(f"_define_function(ctx, S, {st.name!r}, {info})", st)
 
     def scriptblock_info(self, body: A.ScriptBlock, extra_params=None, name=None,
-                         is_filter=False) -> str:
+                         is_filter=False, method: bool = False) -> str:
         from ..runtime.scriptblock import ScriptBlockInfo
-        names = self.compile_scriptblock(body)
+        saved_method, self.in_method = self.in_method, method
+        try:
+            names = self.compile_scriptblock(body)
+        finally:
+            self.in_method = saved_method
         params = None
         if body.param_block is not None:
             params = body.param_block.parameters
@@ -612,14 +625,25 @@ class Compiler:
         members = []
         for name, value in st.members:
             members.append(f"({name!r}, {self.expr(value) if value is not None else 'None'})")
-        self.fn.line(f"_define_enum(ctx, {st.name!r}, [{', '.join(members)}])", st)
+        self.fn.line(f"_define_enum(ctx, {st.name!r}, [{', '.join(members)}], {st.is_flags!r}, "
+                     f"{st.base_type!r})", st)
 
     def st_ClassDefinition(self, st: A.ClassDefinition) -> None:
         from ..runtime.classes import ClassInfo
         methods = []
         for m in st.methods:
-            info = self.scriptblock_info(m.body, m.parameters, m.name)
-            methods.append((m, info))
+            info = self.scriptblock_info(m.body, m.parameters, m.name, method=True)
+            base = "None"
+            if m.base_args is not None:
+                # ': base(...)' arguments, evaluated in the constructor's scope
+                fb = self.new_function("base", "ctx, S", in_block=False)
+                saved = self.fn
+                self.fn = fb
+                fb.line(f"return [{', '.join(self.expr(a) for a in m.base_args)}]", m)
+                self.fn = saved
+                fb.finish()
+                base = fb.name
+            methods.append((m, info, base))
         props = []
         for p in st.properties:
             d = "None"
@@ -633,7 +657,7 @@ class Compiler:
                 d = fb.name
             props.append((p, d))
         k = self.u.const(ClassInfo(st))
-        meth = ", ".join(f"({self.u.const(m)}, {i})" for m, i in methods)
+        meth = ", ".join(f"({self.u.const(m)}, {i}, {b})" for m, i, b in methods)
         prop = ", ".join(f"({self.u.const(p)}, {d})" for p, d in props)
         self.fn.line(f"_define_class(ctx, S, {k}, [{meth}], [{prop}])", st)
 
@@ -790,7 +814,8 @@ class Compiler:
         if isinstance(t, A.Variable):
             return f"_incdec_var(ctx, S, {t.path.scope!r}, {t.path.name!r}, {delta}, {post})"
         if isinstance(t, A.Member):
-            return f"_incdec_member({self.expr(t.target)}, {self.member_name(t.member)}, " \
+            fn = "_incdec_static" if t.static else "_incdec_member"
+            return f"{fn}({self.expr(t.target)}, {self.member_name(t.member)}, " \
                    f"{delta}, {post})"
         if isinstance(t, A.Index):
             return f"_incdec_index({self.expr(t.target)}, {self.expr(t.index)}, {delta}, {post})"
@@ -838,9 +863,14 @@ class Compiler:
         return f"{fn}({target}, {name})"
 
     def ex_InvokeMember(self, e: A.InvokeMember) -> str:
-        target = self.expr(e.target)
         name = self.member_name(e.member)
         args = "[" + ", ".join(self.expr(a) for a in e.arguments) + "]"
+        cast = _cast_target(e.target)
+        if cast is not None and not e.static and not e.null_conditional:
+            # ([Base]$this).Method(): a script class's base implementation (about_Classes_Inheritance)
+            k = self.u.const(_TypeRef(cast.type_name))
+            return f"_invm_as(ctx, {k}.get(), {self.expr(cast.operand)}, {name}, {args})"
+        target = self.expr(e.target)
         fn = "_invs" if e.static else "_invm"
         if e.null_conditional:
             t = self.fn.temp()
@@ -937,6 +967,50 @@ def compile_script(sb: A.ScriptBlock, src: str, filename: str | None = None):
     from ..runtime.scriptblock import load_unit
     ns = load_unit(unit)
     return ns[info_name]
+
+
+def _hoist_type_definitions(stmts: list) -> list:
+    """Enum and class definitions first, base classes before the classes deriving from them:
+    PowerShell defines a script's types when it is parsed, so code above a class can use it."""
+    defs = [st for st in stmts if isinstance(st, (A.ClassDefinition, A.EnumDefinition))]
+    if not defs:
+        return stmts
+    ordered = [d for d in defs if isinstance(d, A.EnumDefinition)]
+    classes = {d.name.lower(): d for d in defs if isinstance(d, A.ClassDefinition)}
+    placed: set[str] = set()
+
+    def place(name: str, seen: tuple = ()) -> None:
+        cls = classes.get(name)
+        if cls is None or name in placed or name in seen:
+            return
+        for base in cls.base_types[:1]:
+            place(base.lower(), (*seen, name))
+        placed.add(name)
+        ordered.append(cls)
+    for name in classes:
+        place(name)
+    return ordered + [st for st in stmts if st not in defs]
+
+
+def _cast_target(node):
+    """The Convert node of a parenthesized cast used as a method-call target, else None."""
+    if isinstance(node, A.Paren):
+        st = node.pipeline
+        if isinstance(st, A.Pipeline) and len(st.elements) == 1 and isinstance(
+                st.elements[0], A.CommandExpression) and not st.elements[0].redirections:
+            node = st.elements[0].expression
+        else:
+            return None
+    if isinstance(node, A.Convert) and isinstance(node.operand, A.Variable) and \
+            not node.type_name.generic_args and not node.type_name.array_rank and \
+            node.type_name.name.lower() not in _SPECIAL_CASTS:
+        return node
+    return None
+
+
+# casts ex_Convert compiles specially; a method call on them keeps that path
+_SPECIAL_CASTS = {"ref", "void", "ordered", "psobject", "pscustomobject",
+                  "system.management.automation.pscustomobject"}
 
 
 def _is_constant(node) -> bool:

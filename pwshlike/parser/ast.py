@@ -78,9 +78,12 @@ Trap = node("Trap", "type_name", "body")
 FunctionDefinition = node("FunctionDefinition", "name", "is_filter", "parameters", "body")
 EnumDefinition = node("EnumDefinition", "name", "base_type", "members", "is_flags")
 ClassDefinition = node("ClassDefinition", "name", "base_types", "properties", "methods")
-ClassProperty = node("ClassProperty", "name", "type_name", "default", "is_static", "is_hidden")
+ClassProperty = node("ClassProperty", "name", "type_name", "default", "is_static", "is_hidden",
+                     "attributes")
+# base_args: the ``: base(...)`` argument expressions of a constructor, else None;
+# name_start: offset of the method name (where PowerShell reports member errors)
 ClassMethod = node("ClassMethod", "name", "return_type", "parameters", "body", "is_static",
-                   "is_constructor")
+                   "is_constructor", "base_args", "name_start")
 Using = node("Using", "kind", "name")
 DataStatement = node("DataStatement", "variable", "body")
 

@@ -162,6 +162,33 @@ class Parser:
                        open_pos, open_pos + 1, tok.kind == T.EOF_)
         self.advance(tok)
 
+    def try_attributed_type_definition(self, start: int):
+        """``[Flags()] enum E {...}`` (attributes before ``enum`` or ``class``); None, with the
+        position restored, when the brackets start anything else."""
+        save_pos, save_err = self.pos, len(self.errors)
+        attrs = []
+        try:
+            while self.peek(EXPR).kind == T.LBRACKET:
+                attr = self.parse_attribute()
+                if not isinstance(attr, A.Attribute):
+                    raise _Abort()
+                attrs.append(attr)
+                self.skip_newlines()
+            tok = self.peek(EXPR)
+            if not (self.is_word(tok, "enum") or self.is_word(tok, "class")):
+                raise _Abort()
+        except _Abort:
+            self.pos = save_pos
+            del self.errors[save_err:]
+            return None
+        self.advance(tok)
+        if tok.value.lower() == "class":
+            return self.parse_class(start)
+        defn = self.parse_enum(start)
+        defn.is_flags = any(a.type_name.lower() in ("flags", "flagsattribute", "system.flags",
+                                                     "system.flagsattribute") for a in attrs)
+        return defn
+
     def try_param_block(self) -> A.ParamBlock | None:
         save_pos, save_err = self.pos, len(self.errors)
         attrs = []
@@ -392,6 +419,10 @@ class Parser:
             tok = self.peek(EXPR)
             if not self.is_word(tok, *_LOOP_KEYWORDS):
                 return self.parse_pipeline_chain()
+        if tok.kind == T.LBRACKET and label is None:
+            defn = self.try_attributed_type_definition(start)
+            if defn is not None:
+                return defn
         if tok.kind == T.GENERIC and not tok.expandable:
             word = tok.value.lower()
             handler = _KEYWORD_HANDLERS.get(word)
@@ -773,7 +804,17 @@ class Parser:
             self.advance(self.peek(EXPR))
             while True:
                 self.skip_newlines()
-                name, ts = self.scan_type_name_text()
+                name, name_start = self.scan_type_name_text()
+                if self.adjacent("["):
+                    # generic interface: IEquatable[Object]
+                    depth, p = 0, self.pos
+                    while p < len(self.src):
+                        depth += {"[": 1, "]": -1}.get(self.src[p], 0)
+                        p += 1
+                        if depth == 0:
+                            break
+                    self.pos = p
+                    name = self.src[name_start:p]
                 bases.append(name)
                 self.skip_newlines()
                 if self.peek(EXPR).kind == T.COMMA:
@@ -795,6 +836,7 @@ class Parser:
             mstart = tok.start
             is_static = is_hidden = False
             type_name = None
+            attributes = []
             while True:
                 tok = self.peek(EXPR)
                 if self.is_word(tok, "static"):
@@ -807,6 +849,8 @@ class Parser:
                     attr = self.parse_attribute()
                     if isinstance(attr, A.TypeConstraint):
                         type_name = attr.type_name
+                    else:
+                        attributes.append(attr)
                 else:
                     break
                 self.skip_newlines()
@@ -821,7 +865,7 @@ class Parser:
                     self.skip_newlines()
                     default = self.parse_expression()
                 props.append(A.ClassProperty(mstart, self.pos, tok.value.name, type_name, default,
-                                             is_static, is_hidden))
+                                             is_static, is_hidden, attributes))
             elif tok.kind == T.GENERIC:
                 self.advance(tok)
                 self.skip_newlines()
@@ -829,25 +873,61 @@ class Parser:
                                  "Missing '(' in method definition.")
                 params = self.parse_parameter_list(lp.start)
                 self.skip_newlines()
+                base_args = None
                 if self.peek(EXPR).kind == T.OPERATOR and self.peek(EXPR).value == ":":
-                    # base constructor call: ": base(args)"
-                    self.advance(self.peek(EXPR))
-                    self.skip_newlines()
-                    self.advance(self.peek(EXPR))
-                    self.parse_postfix(A.StringConstant(self.pos, self.pos, "", "bare"))
-                    self.skip_newlines()
+                    base_args = self.parse_base_call()
                 bl = self.expect(T.LCURLY, "MissingFunctionBody",
                                  "Missing method body.")
                 body = self.parse_script_block_body(bl.start)
                 self.expect_close_curly(bl.start)
                 is_ctor = tok.value.lower() == name_tok.value.lower()
                 methods.append(A.ClassMethod(mstart, self.pos, tok.value, type_name, params, body,
-                                             is_static, is_ctor))
+                                             is_static, is_ctor, base_args, tok.start))
             else:
                 self.error("MissingEndCurlyBrace",
                            "Missing closing '}' in statement block or type definition.",
                            lc.start, lc.start + 1, tok.kind == T.EOF_)
-        return A.ClassDefinition(start, self.pos, name_tok.value, bases, props, methods)
+        cls = A.ClassDefinition(start, self.pos, name_tok.value, bases, props, methods)
+        from .class_checks import check_class
+        for error in check_class(cls):
+            self.error(*error, abort=False)
+        return cls
+
+    def parse_base_call(self) -> list:
+        """``: base(args)`` after a constructor's parameter list; returns the argument
+        expressions (evaluated in the constructor's scope before its body runs)."""
+        self.advance(self.peek(EXPR))
+        self.skip_newlines()
+        tok = self.peek(EXPR)
+        if not self.is_word(tok, "base"):
+            self.error("MissingBaseCtorCall", "Missing 'base' keyword in base constructor call.",
+                       tok.start, tok.end, tok.kind == T.EOF_)
+        self.advance(tok)
+        self.skip_newlines()
+        lp = self.expect(T.LPAREN, "MissingMethodParameterList",
+                         "Missing '(' in base constructor call.")
+        args = []
+        while True:
+            self.skip_newlines()
+            tok = self.peek(EXPR)
+            if tok.kind == T.RPAREN:
+                self.advance(tok)
+                break
+            if tok.kind == T.EOF_:
+                self.error("MissingEndParenthesisInMethodCall",
+                           "Missing closing ')' after expression in method call.",
+                           lp.start, lp.start + 1, True)
+            args.append(self.parse_expression(comma=False))
+            self.skip_newlines()
+            tok = self.peek(EXPR)
+            if tok.kind == T.COMMA:
+                self.advance(tok)
+            elif tok.kind != T.RPAREN:
+                self.error("MissingEndParenthesisInMethodCall",
+                           "Missing closing ')' after expression in method call.",
+                           tok.start, tok.start, tok.kind == T.EOF_)
+        self.skip_newlines()
+        return args
 
     def parse_data(self, start):
         self.skip_newlines()

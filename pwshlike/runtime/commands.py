@@ -490,7 +490,8 @@ def write_error_from(ctx, proc, record: ErrorRecord, site=None) -> None:
     proc.had_error = True
     if pref != "ignore":
         ctx.record_error(record)
-    if pref in ("continue", "inquire"):
+    if pref in ("continue", "inquire") and not getattr(ctx, "class_method_depth", 0):
+        # a class method's error stream is not passed through (about_Classes_Methods)
         ctx.write_error_record(record)
 
 

@@ -281,6 +281,15 @@ def incdec_member(obj, name, delta, post):
     return old if post else new
 
 
+def incdec_static(t, name, delta, post):
+    """``[T]::Count++``."""
+    from . import members as M
+    old = M.get_static(t, name)
+    new = _step(old, delta)
+    M.set_static(t, name, new)
+    return old if post else new
+
+
 def incdec_index(obj, index, delta, post):
     from . import members as M
     old = M.get_index(obj, index)
@@ -530,9 +539,9 @@ def define_function(ctx, S, name: str, info) -> None:
     ctx.define_function(S, name, info)
 
 
-def define_enum(ctx, name, members) -> None:
+def define_enum(ctx, name, members, flags=False, base_type=None) -> None:
     from .classes import define_enum as _define
-    _define(ctx, name, members)
+    _define(ctx, name, members, flags, base_type)
 
 
 def define_class(ctx, S, info, methods, props) -> None:
@@ -552,7 +561,8 @@ GLOBALS = {
     "_bool": to_bool, "_str": to_str,
     "_lookup": lookup, "_getvar_scoped": getvar_scoped, "_setvar": setvar,
     "_setvar_scoped": setvar_scoped, "_declare": declare, "_incdec_var": incdec_var,
-    "_incdec_member": incdec_member, "_incdec_index": incdec_index, "_make_ref": make_ref,
+    "_incdec_member": incdec_member, "_incdec_static": incdec_static,
+    "_incdec_index": incdec_index, "_make_ref": make_ref,
     "_ref_value": ref_value, "_split_for_multi": split_for_multi,
     "_invalid_assignment": invalid_assignment, "_convert": convert, "_void": void,
     "_psobject_wrap": psobject_wrap, "_pscustom": pscustom, "_hashtable": hashtable,
@@ -587,6 +597,7 @@ LAZY_GLOBALS = {
     "_call": "commands:call", "_call_value": "commands:call_value",
     "_pipeline": "commands:run_pipeline", "_dyn_site": "commands:dynamic_site",
     "_with_redirs": "commands:with_redirections", "_redirect_expr": "commands:redirect_expression",
+    "_MethodReturn": "classes:MethodReturn", "_invm_as": "classes:invoke_as_type",
 }
 for _cmp in ("eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "contains", "notcontains",
              "in_", "notin", "replace", "split"):

@@ -7,6 +7,7 @@ tables in ``dotnet.methods``; our own classes expose .NET-named Python attribute
 from __future__ import annotations
 
 from ..errors import DotNetException, MethodInvocationException, RuntimeException, runtime_error
+from .context import MISSING as _MISSING
 from .convert import to_str
 from .enumerate import enumerate_value
 from .typenames import Char, type_name_of
@@ -102,6 +103,9 @@ def property_list(obj) -> list[tuple[str, object]]:
     props = getattr(type(obj), "ps_properties", None)
     if props is not None:
         return [(p, getattr(obj, p)) for p in props]
+    user_props = getattr(type(obj), "ps_property_list", None)
+    if user_props is not None:
+        return user_props(obj)
     out = []
     try:
         m = _dotnet_tables().INSTANCE_PROPERTIES
@@ -152,6 +156,11 @@ def get_member(obj, name):
         return None
     if low == "psobject":
         return PSObjectView(obj)
+    user_get = getattr(type(obj), "ps_get_member", None)
+    if user_get is not None:
+        v = user_get(obj, low)
+        if v is not _MISSING:
+            return v
     try:
         getter = _dotnet_tables().find_property(obj, low)
     except ImportError:
@@ -213,6 +222,9 @@ def set_member(obj, name, value) -> None:
     if isinstance(obj, list):
         for e in obj:
             set_member(e, name, value)
+        return
+    user_set = getattr(type(obj), "ps_set_member", None)
+    if user_set is not None and user_set(obj, name, value):
         return
     attr = _member_name(obj, name.lower())
     if attr is not None:

@@ -297,19 +297,30 @@ def _wrap(r: int, rank: int):
     return r
 
 
+def _enum_bitwise(a, b, value):
+    """Bitwise operators on two values of one enum type give that enum ([Flags] sets)."""
+    ta = type(a)
+    if hasattr(ta, "enum_type") and type(b) is ta:
+        return ta(value)
+    return None
+
+
 def band(a, b):
     (x, rx), (y, ry) = _to_integral(a), _to_integral(b)
-    return _wrap(x & y, max(rx, ry))
+    e = _enum_bitwise(a, b, x & y)
+    return e if e is not None else _wrap(x & y, max(rx, ry))
 
 
 def bor(a, b):
     (x, rx), (y, ry) = _to_integral(a), _to_integral(b)
-    return _wrap(x | y, max(rx, ry))
+    e = _enum_bitwise(a, b, x | y)
+    return e if e is not None else _wrap(x | y, max(rx, ry))
 
 
 def bxor(a, b):
     (x, rx), (y, ry) = _to_integral(a), _to_integral(b)
-    return _wrap(x ^ y, max(rx, ry))
+    e = _enum_bitwise(a, b, x ^ y)
+    return e if e is not None else _wrap(x ^ y, max(rx, ry))
 
 
 def bnot(a):

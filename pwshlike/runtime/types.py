@@ -58,7 +58,15 @@ class PSType:
         if self.generic_args:
             return f"{base}`{len(self.generic_args)}"
         if self.fullname.endswith("[]"):
-            return self.element_type.Name + "[]" if self.element_type else base
+            return (self.element_type.Name if self.element_type else base) + "[]"
+        if "[" in self.fullname:
+            # a generic type known only by its full name (GetType() of a List[int])
+            depth, count = 0, 1
+            for ch in self.fullname[len(self.fullname.split("[", 1)[0]):]:
+                depth += 1 if ch == "[" else -1 if ch == "]" else 0
+                if ch == "," and depth == 1:
+                    count += 1
+            return f"{base}`{count}"
         return base
 
     @property
