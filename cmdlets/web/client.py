@@ -71,15 +71,15 @@ class WebRequestCmdlet(Cmdlet):
         self._validate()
         method = self._method()
         url = self._url(method)
-        headers, body, files, data = self._request_parts(method)
+        headers, body, files, handles = self._request_parts(method)
         session = requests.Session()
         try:
             self._configure(session)
-            resp = self._send(session, method, url, headers, body, data, files)
+            resp = self._send(session, method, url, headers, body, None, files)
             self._finish(resp, method, url, headers)
         finally:
             session.close()
-            for _, (_, handle, _) in files or []:
+            for handle in handles:
                 handle.close()
 
     def _unset_unbound(self) -> None:
@@ -226,9 +226,10 @@ class WebRequestCmdlet(Cmdlet):
         if self.TransferEncoding is not None:
             headers["Transfer-Encoding"] = to_str(self.TransferEncoding)
         self._add_auth(headers)
-        body = data = files = None
+        body = files = None
+        handles: list = []
         if self.Form is not None:
-            data, files = C.form_fields(self.Form)
+            files, handles = C.form_fields(self.Form)
         elif self.InFile is not None:
             with open(self.ctx.resolve_path(to_str(self.InFile)), "rb") as f:
                 body = f.read()
@@ -236,7 +237,7 @@ class WebRequestCmdlet(Cmdlet):
             body, content_type = C.body_payload(self.Body, method, content_type)
         if content_type is not None and self.Form is None:
             headers["Content-Type"] = content_type
-        return headers, body, files, data
+        return headers, body, files, handles
 
     def _add_auth(self, headers: dict) -> None:
         auth = self._auth_type()

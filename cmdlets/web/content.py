@@ -85,17 +85,19 @@ def body_payload(body, method: str, content_type: str | None) -> tuple[bytes | N
 
 
 def form_fields(form) -> tuple[list, list]:
-    """``-Form``: (data fields, file parts) for requests' multipart encoder."""
-    data, files = [], []
+    """``-Form``: multipart parts for requests (text fields as filename-less parts, so the
+    body is multipart/form-data even without files, as in pwsh) and the files opened."""
+    parts, handles = [], []
     for key, value in dict_items(form):
         for item in (value if isinstance(value, list) else [value]):
             path = _file_path(item)
             if path is not None:
-                files.append((key, (os.path.basename(path), open(path, "rb"),  # noqa: SIM115
-                                    "application/octet-stream")))
+                handle = open(path, "rb")  # noqa: SIM115 - closed by the caller after sending
+                handles.append(handle)
+                parts.append((key, (os.path.basename(path), handle, "application/octet-stream")))
             else:
-                data.append((key, "" if item is None else to_str(item)))
-    return data, files
+                parts.append((key, (None, "" if item is None else to_str(item))))
+    return parts, handles
 
 
 def _file_path(item) -> str | None:
