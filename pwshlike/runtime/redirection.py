@@ -41,9 +41,19 @@ def run_with_redirections(ctx, S, site, args, out) -> None:
     if merge_errors or silence_errors:
         saved = host.stderr
         host.stderr = err_buf
+    # native commands turn stderr lines into error records only while it is redirected
+    stack = ctx.__dict__.setdefault("native_error_redirect", [])
+    err_file = next(((to_str(t), a) for s, a, to, t in site.redirections
+                     if s == "2" and to is None and t is not None), None)
+    target = ("merge",) if merge_errors else ("null",) if silence_errors else \
+        ("file", ctx.resolve_path(err_file[0]), err_file[1]) if err_file else None
+    if target is not None and target[0] == "file" and not target[2]:
+        open(target[1], "w", encoding="utf-8").close()
+    stack.append(target)
     try:
         call(ctx, S, plain, args, sink)
     finally:
+        stack.pop()
         if merge_errors or silence_errors:
             host.stderr = saved
     if merge_errors and err_buf.getvalue():
