@@ -475,7 +475,6 @@ function Test-Return
 $r = Test-Return
 $r.Count
 $r.GetType().Name
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 3
 Object[]

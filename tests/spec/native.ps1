@@ -178,14 +178,12 @@ ErrorRecord
 NativeCommandError
 bad
 ## END
-## N-I: needs the tokenizer fix for 2>&1 (main 6dec9be) on this branch
 
 #### stderr discarded with 2>$null
 /bin/sh -c 'echo kept; echo dropped >&2' 2>$null
 ## STDOUT:
 kept
 ## END
-## N-I: needs the tokenizer fix for 2>&1 (main 6dec9be) on this branch
 
 #### unknown command
 this-command-does-not-exist-anywhere
