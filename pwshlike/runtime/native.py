@@ -10,9 +10,10 @@ from .commands import Processor
 from .convert import to_str
 
 
-def find_native(name: str) -> str | None:
+def find_native(name: str, location: str | None = None) -> str | None:
+    """The program a name runs: a path (relative to the session ``location``) or a PATH hit."""
     if os.sep in name or name.startswith("."):
-        path = os.path.abspath(os.path.expanduser(name))
+        path = os.path.abspath(os.path.join(location or os.getcwd(), os.path.expanduser(name)))
         if os.path.isfile(path) and os.access(path, os.X_OK):
             return path
         return None
@@ -54,7 +55,8 @@ class NativeProcessor(Processor):
         if self.input:
             stdin = ("\n".join(to_str(i) for i in self.input) + "\n").encode()
         try:
-            proc = subprocess.run(argv, input=stdin, capture_output=True, check=False)
+            proc = subprocess.run(argv, input=stdin, capture_output=True, check=False,
+                                  cwd=getattr(self.ctx, "location", None))
         except OSError as e:
             from ..errors import RuntimeException, runtime_error
             raise runtime_error(RuntimeException, "NativeCommandFailed",
