@@ -4,12 +4,11 @@ from __future__ import annotations
 import os
 import sys
 
+from .aliases import BUILTIN_FUNCTIONS, DEFAULT_ALIASES
 from .errors import DotNetException, ErrorRecord, ParseError, ensure_error_record
 from .runtime.context import ExitSignal, FlowControl, Scope
 from .runtime.convert import to_str
-from .aliases import ALIASES
 from .runtime.values import GenericList, Hashtable
-
 
 
 class Host:
@@ -40,7 +39,17 @@ class ExecutionContext:
         self.last_ok = True
         self.depth = 0
         self.max_depth = 900
-        self.aliases = {k.lower(): v for k, v in ALIASES.items()}
+        self.aliases = {name.lower(): command for name, command, _ in DEFAULT_ALIASES}
+        # alias key -> {"name", "options", "description", "module"}; rarely read
+        self.alias_meta = {name.lower(): {"name": name, "options": options}
+                           for name, _, options in DEFAULT_ALIASES}
+        self.location = _initial_location()     # the FileSystem location ($PWD)
+        self.location_stacks: dict[str, list] = {}
+        self.default_stack = "default"
+        self.location_history: list[str] = []   # Set-Location - / +
+        self.location_future: list[str] = []
+        self.modules: list = []                 # imported PSModuleInfo, in import order
+        self.module_stack: list = []            # modules being loaded (Export-ModuleMember)
         self._cmdlets = None
         self._init_variables()
 
@@ -72,7 +81,8 @@ class ExecutionContext:
 
     def automatic_variable(self, name: str, S):
         if name == "pwd":
-            return os.getcwd()
+            from .providers import PathInfo
+            return PathInfo(self.location)
         if name == "host":
             return self.host
         if name == "executioncontext":
@@ -80,7 +90,21 @@ class ExecutionContext:
         return None
 
     def provider_get(self, drive: str, name: str):
-        return None
+        """``$alias:name`` and other drive-qualified variables (``$env:`` is compiled apart)."""
+        from .providers import DRIVES
+        from .providers.session import SESSION_DRIVES
+        entry = DRIVES.get(drive.lower())
+        if entry is None or entry[1] not in SESSION_DRIVES:
+            return None
+        d = SESSION_DRIVES[entry[1]]
+        item = d.get(self, self.current_scope, name)
+        return None if item is None else d.value_of(item)
+
+    def set_alias(self, name: str, command: str, options: str = "None",
+                  description: str = "", module: str = "") -> None:
+        self.aliases[name.lower()] = command
+        self.alias_meta[name.lower()] = {"name": name, "options": options,
+                                         "description": description, "module": module}
 
     def provider_set(self, drive: str, name: str, value) -> None:
         from .errors import RuntimeException, runtime_error
@@ -132,6 +156,8 @@ class ExecutionContext:
             low = self.aliases[low].lower()
             seen += 1
         fn = S.functions.get(low)
+        if fn is None and low in _BUILTIN_FUNCTION_KEYS:
+            fn = self._builtin_function(low)
         if fn is not None:
             return ("function", fn, name)
         info = self.cmdlets.get(low)
@@ -141,10 +167,21 @@ class ExecutionContext:
             info = self.cmdlets[low.split("\\")[-1]]
             return ("cmdlet", info, info.name)
         from .runtime.native import find_native
-        path = find_native(name)
+        path = find_native(name, self.location)
         if path is not None:
             return ("native", path, name)
         return None
+
+    def _builtin_function(self, low: str):
+        """Compile a default function (``help``, ``cd..``) on first use into the global scope."""
+        from . import parse
+        from .compiler.codegen import compile_script
+        name = _BUILTIN_FUNCTION_KEYS[low]
+        text = BUILTIN_FUNCTIONS[name]
+        info = compile_script(parse(text), text, None)
+        info.name = name
+        self.global_scope.define_function(name, info)
+        return info
 
     def processor_for(self, resolved, S, args, out, site, dot: bool):
         from .runtime.cmdlet_processor import CmdletInfo, CmdletProcessor
@@ -153,14 +190,20 @@ class ExecutionContext:
             resolved = ("cmdlet", resolved, resolved.name)
         kind, target, name = resolved
         if kind == "function":
-            return FunctionProcessor(self, target, S, args, out, target.name or name, dot, site)
+            # a module's function runs in its module's scope, not its caller's
+            parent = getattr(target, "module_scope", None) or S
+            return FunctionProcessor(self, target, parent, args, out, target.name or name, dot,
+                                     site)
         if kind == "cmdlet":
             return CmdletProcessor(self, target, S, args, out, site)
         from .runtime.native import NativeProcessor
         return NativeProcessor(self, target, name, S, args, out, site)
 
     def resolve_path(self, path: str) -> str:
-        return os.path.abspath(os.path.expanduser(path))
+        """A FileSystem path made absolute against the session location (not the process
+        working folder: Set-Location changes only the session's)."""
+        from .providers import fs_full_path
+        return fs_full_path(self.location, path)
 
     def can_prompt(self) -> bool:
         return not self.noninteractive and self.host.interactive
@@ -297,6 +340,16 @@ class Engine:
         if code == 0 and not ctx.last_ok and filename is None:
             code = 1
         return code
+
+
+_BUILTIN_FUNCTION_KEYS = {k.lower(): k for k in BUILTIN_FUNCTIONS}
+
+
+def _initial_location() -> str:
+    try:
+        return os.getcwd()
+    except OSError:      # the folder we started in was removed
+        return os.path.expanduser("~")
 
 
 def _os_description() -> str:

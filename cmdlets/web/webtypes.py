@@ -2,8 +2,7 @@
 
 The enums (WebRequestMethod, WebAuthenticationType, HttpStatusCode) are registered so
 ``-Method Post`` binds and ``[int]$r.StatusCode`` works.  SecureString and PSCredential
-are registered only when no other part of the session defined them: the binder then
-accepts any value whose .NET type name matches, whoever made it.
+are pwshlike.security's; the helpers below read their clear text for the request only.
 """
 from __future__ import annotations
 
@@ -59,51 +58,6 @@ def status_code(value: int):
 
 
 # --- secrets -------------------------------------------------------------------------------------
-class SecureString:
-    """System.Security.SecureString: the text is kept out of ToString and formatting."""
-
-    dotnet_fullname = "System.Security.SecureString"
-    __slots__ = ("_text",)
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-
-    @property
-    def Length(self) -> int:
-        return len(self._text)
-
-    def ToString(self) -> str:
-        return "System.Security.SecureString"
-
-    def __repr__(self) -> str:
-        return "System.Security.SecureString"
-
-    def reveal(self) -> str:
-        return self._text
-
-
-class NetworkCredential:
-    dotnet_fullname = "System.Net.NetworkCredential"
-
-    def __init__(self, user: str, password: str) -> None:
-        self.UserName = user
-        self.Password = password
-        self.Domain = ""
-
-
-class PSCredential:
-    """System.Management.Automation.PSCredential: a user name and a SecureString."""
-
-    dotnet_fullname = "System.Management.Automation.PSCredential"
-
-    def __init__(self, user: str, password) -> None:
-        self.UserName = user
-        self.Password = password if not isinstance(password, str) else SecureString(password)
-
-    def GetNetworkCredential(self) -> NetworkCredential:
-        return NetworkCredential(self.UserName, plain_text(self.Password))
-
-
 def plain_text(secret) -> str:
     """The clear text of a SecureString made here or elsewhere in the session."""
     if secret is None:
@@ -130,9 +84,6 @@ def credential_parts(cred) -> tuple[str, str]:
 
 
 def _register_secret_types() -> None:
-    for cls in (SecureString, PSCredential):
-        if lookup_type(cls.dotnet_fullname) is None:
-            register(PSType(cls.dotnet_fullname, ctor=cls))
     for name in ("System.Security.Cryptography.X509Certificates.X509Certificate",
                  "System.Net.Sockets.UnixDomainSocketEndPoint",
                  "Microsoft.PowerShell.Commands.WebRequestSession"):

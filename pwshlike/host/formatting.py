@@ -211,6 +211,10 @@ class TableView:
     autosize: bool = False
     wrap: bool = False
     hide_header: bool = False
+    #: GroupBy: objects whose ``group_by(obj)`` differs from the previous one start a new
+    #: table under the heading ``group_label + key`` (``    Directory: /tmp``).
+    group_by: Callable[[Any], object] | None = None
+    group_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -869,6 +873,9 @@ def _list_entry_lines(
 # ------------------------------------------------------------------------ documents
 
 
+_NO_GROUP = object()
+
+
 class _Document:
     """One format sequence (FormatStart ... FormatEnd) in Out-Default.
 
@@ -877,6 +884,8 @@ class _Document:
     """
 
     blank_at_end = True
+    group_key: object = _NO_GROUP
+    group_first = True
 
     def __init__(self, adapter: FormatAdapter, screen_columns: int) -> None:
         self.adapter = adapter
@@ -906,6 +915,11 @@ class _Document:
         raise NotImplementedError
 
     def render(self) -> list[str]:
+        if self.group_key is not _NO_GROUP:
+            # a group heading: one blank line before the first, one after each table
+            label = getattr(self, "view").group_label + self.adapter.to_string(self.group_key)
+            lines = [*([""] if self.group_first else []), label, "", *self.body(), ""]
+            return lines
         lines = ["", *self.body()]
         if self.blank_at_end:
             lines.append("")
@@ -1196,6 +1210,7 @@ def out_default_lines(
     screen = _screen_columns(width)
     lines: list[str] = []
     doc: _Document | None = None
+    first_group = True
     for top in objects:
         if isinstance(top, FormattedOutput):
             if doc is not None:
@@ -1213,8 +1228,17 @@ def out_default_lines(
                 else:
                     doc.add_raw(raw)
                 continue
+            if doc is not None and doc.group_key is not _NO_GROUP and doc.accepts(obj) and \
+                    doc.view.group_by(obj) != doc.group_key:
+                lines.extend(doc.render())
+                doc = None
+                first_group = False
             if doc is None:
                 doc = _open_default_document(obj, adapter, screen)
+                view = getattr(doc, "view", None)
+                if view is not None and view.group_by is not None and doc.accepts(obj):
+                    doc.group_key = view.group_by(obj)
+                    doc.group_first = first_group
             if doc.accepts(obj):
                 doc.add(obj)
             else:

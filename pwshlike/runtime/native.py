@@ -22,9 +22,10 @@ from .commands import Processor
 from .convert import to_str
 
 
-def find_native(name: str) -> str | None:
+def find_native(name: str, location: str | None = None) -> str | None:
+    """The program a name runs: a path (relative to the session ``location``) or a PATH hit."""
     if os.sep in name or name.startswith("."):
-        path = os.path.abspath(os.path.expanduser(name))
+        path = os.path.abspath(os.path.join(location or os.getcwd(), os.path.expanduser(name)))
         if os.path.isfile(path) and os.access(path, os.X_OK):
             return path
         return None
@@ -146,13 +147,15 @@ class NativeProcessor(Processor):
         try:
             proc = subprocess.Popen(
                 argv, stdin=subprocess.PIPE if self.had_input else None,
-                stdout=subprocess.PIPE, stderr=None if console_err else subprocess.PIPE)
+                stdout=subprocess.PIPE, stderr=None if console_err else subprocess.PIPE,
+                cwd=getattr(self.ctx, "location", None))
         except OSError as e:
             from ..errors import RuntimeException, runtime_error
             raise runtime_error(
                 RuntimeException, "NativeCommandFailed",
                 f"An error occurred trying to start process '{self.path}' with working "
-                f"directory '{os.getcwd()}'. {e.strerror or e}", "ResourceUnavailable",
+                f"directory '{getattr(self.ctx, 'location', None) or os.getcwd()}'. "
+                f"{e.strerror or e}", "ResourceUnavailable",
                 self.name) from None
         try:
             self._pump(proc, redirect)

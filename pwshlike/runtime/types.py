@@ -600,7 +600,8 @@ def lookup_type(name: str) -> PSType | None:
     t = statics.lookup_static_type(low)
     if t is not None:
         return t
-    return None
+    from ..session_types import lookup_session_type
+    return lookup_session_type(low)
 
 
 def resolve_type(name: str, generic_args: list | None = None, rank: int = 0) -> PSType:

@@ -35,13 +35,13 @@ def fails(script: str, **variables):
 
 
 def secret(text: str):
-    from cmdlets.web.webtypes import SecureString
+    from pwshlike.security import SecureString
     return SecureString(text)
 
 
 def credential(user: str, password: str):
-    from cmdlets.web.webtypes import PSCredential
-    return PSCredential(user, password)
+    from pwshlike.security import PSCredential
+    return PSCredential(user, secret(password))
 
 
 # --- responses ---------------------------------------------------------------------------------
