@@ -42,7 +42,7 @@ def make_private_dir(path: Path) -> Path:
 
 
 def _now() -> _dt.datetime:
-    return _dt.datetime.now(_dt.timezone.utc)
+    return _dt.datetime.now(_dt.UTC)
 
 
 def _key_pem(key) -> bytes:
@@ -207,5 +207,5 @@ def make_client_certificate(common_name: str = "pwshlike-emulator-client",
             .not_valid_before(now - _dt.timedelta(minutes=5))
             .not_valid_after(now + _dt.timedelta(days=days))
             .sign(key, hashes.SHA256()))
-    thumbprint = cert.fingerprint(hashes.SHA1()).hex().upper()  # noqa: S303
+    thumbprint = cert.fingerprint(hashes.SHA1()).hex().upper()
     return ClientCertificate(_cert_pem(cert), _key_pem(key), thumbprint)

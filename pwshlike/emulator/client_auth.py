@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import base64
 import hmac
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import jwt
 
@@ -101,9 +102,16 @@ def _verify_signature(assertion: str, key: Any, what: str) -> None:
         raise errors.assertion_invalid(f"The {what} signature is invalid.") from None
 
 
+def _norm_b64(value: Any) -> str | None:
+    """Thumbprints arrive base64url with or without padding (MSAL pads): compare unpadded."""
+    if not isinstance(value, str) or not value:
+        return None
+    return value.replace("+", "-").replace("/", "_").rstrip("=")
+
+
 def _registered_certificate(app: Application, header: Mapping[str, Any]) -> Certificate | None:
-    by_sha1 = header.get("x5t")
-    by_sha256 = header.get("x5t#S256")
+    by_sha1 = _norm_b64(header.get("x5t"))
+    by_sha256 = _norm_b64(header.get("x5t#S256"))
     for cert in app.certificates:
         if by_sha1 and b64url(cert.sha1) == by_sha1:
             return cert

@@ -12,10 +12,11 @@ import copy
 import hashlib
 import json
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -366,7 +367,7 @@ def certificate_from_bytes(raw: bytes) -> Certificate:
     else:
         cert = x509.load_der_x509_certificate(raw)
     der = cert.public_bytes(serialization.Encoding.DER)
-    return Certificate(hashlib.sha1(der).digest(), hashlib.sha256(der).digest(),  # noqa: S324
+    return Certificate(hashlib.sha1(der).digest(), hashlib.sha256(der).digest(),
                        cert.public_key())
 
 

@@ -29,7 +29,7 @@ class OAuthError(Exception):
     def body(self, correlation_id: str | None = None, now: _dt.datetime | None = None,
              error_uri_base: str | None = None) -> dict[str, Any]:
         """The JSON body Entra ID would send (trace/correlation ids and a timestamp included)."""
-        now = now or _dt.datetime.now(_dt.timezone.utc)
+        now = now or _dt.datetime.now(_dt.UTC)
         stamp = now.strftime("%Y-%m-%d %H:%M:%SZ")
         trace_id = str(uuid.uuid4())
         correlation_id = correlation_id or str(uuid.uuid4())

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import random
 import threading
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 #: Endpoint names a rule can target ("*" targets all of them).
 ENDPOINTS = ("openid-configuration", "keys", "token", "devicecode", "authorize",

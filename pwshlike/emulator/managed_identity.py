@@ -9,7 +9,7 @@ processes from minting tokens, so it is compared in constant time and never logg
 from __future__ import annotations
 
 import hmac
-from typing import Callable
+from collections.abc import Callable
 
 from .config import EmulatorConfig, ManagedIdentity
 from .httpd import Request, Response, json_response

@@ -65,6 +65,6 @@ def _split(item: str) -> tuple[str, str]:
             return item.rstrip("/"), ".default"
         return GRAPH, item
     resource, _, permission = item.rpartition("/")
-    if resource.endswith(":/") or resource.endswith(":"):      # 'api://guid' without a path
+    if resource.endswith((":/", ":")):      # 'api://guid' without a path
         return item, ".default"
     return resource, permission

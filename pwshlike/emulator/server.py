@@ -21,9 +21,10 @@ import traceback
 import urllib.error
 import urllib.request
 from collections import deque
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Self
 from urllib.parse import urlencode
 
 from . import errors
@@ -31,8 +32,15 @@ from .certs import TLSFiles, ensure_tls_files, make_private_dir, write_private
 from .config import EmulatorConfig, load_config
 from .entra import Endpoints, EntraService
 from .faults import FaultError, FaultInjector, FaultRule
-from .httpd import (EmulatorHTTPServer, Request, Response, Router, ServerThread, describe,
-                    json_response)
+from .httpd import (
+    EmulatorHTTPServer,
+    Request,
+    Response,
+    Router,
+    ServerThread,
+    describe,
+    json_response,
+)
 from .managed_identity import APP_SERVICE_PATH, IMDS_PATH, ManagedIdentityService
 from .store import DeviceCode, GrantStore
 from .tokens import TokenSigner
@@ -138,7 +146,7 @@ class Emulator:
             clean = clean and not thread.is_alive()
         return clean
 
-    def __enter__(self) -> Emulator:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

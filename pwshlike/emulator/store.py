@@ -11,8 +11,8 @@ import hashlib
 import secrets
 import string
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from . import errors
 
