@@ -274,6 +274,15 @@ class Emulator:
             raise LookupError(f"no user '{upn}'")
         self._require_entra().signed_in_user = upn
 
+    def reset(self) -> None:
+        """Back to a fresh state between tests: no faults, default user, real time, no
+        device codes.  (Issued refresh tokens stay valid, as they would in Entra ID.)"""
+        self.faults.clear()
+        self._clock_offset = 0.0
+        self.store.clear_device_codes()
+        if self.entra is not None:
+            self.entra.signed_in_user = None
+
     def add_fault(self, endpoint: str = "*", kind: str = "status", **fields: Any) -> FaultRule:
         """Shorthand for ``faults.add`` (see FaultRule for the fields)."""
         return self.faults.add(endpoint=endpoint, kind=kind, **fields)
@@ -345,8 +354,10 @@ class Emulator:
             except errors.OAuthError as exc:
                 return self._oauth_error(exc, correlation), name
         except Exception as exc:  # noqa: BLE001 - the client must never see a traceback
-            frames = "".join(traceback.format_tb(exc.__traceback__))
-            # Only the type and the frames are logged: exception text may quote request data.
+            # Only the type and frame locations are logged: the exception text and the source
+            # lines a formatted traceback shows may quote request data or secrets.
+            frames = "\n".join(f"  {f.filename}:{f.lineno} in {f.name}"
+                               for f in traceback.extract_tb(exc.__traceback__))
             log.error("internal error %s handling %s %s\n%s", type(exc).__name__,
                       request.method, request.path, frames)
             return self._oauth_error(errors.server_error(), correlation), "error"

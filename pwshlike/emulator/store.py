@@ -144,6 +144,11 @@ class GrantStore:
                 record.user_oid = user_oid
             return record
 
+    def clear_device_codes(self) -> None:
+        """Forget every device code (a test fixture's reset between tests)."""
+        with self._lock:
+            self._devices.clear()
+
     def poll_device_code(self, device_code: str, client_id: str) -> DeviceCode:
         """The approved record, or the AADSTS error the poll must see."""
         with self._lock:

@@ -46,9 +46,7 @@ def _reset_emulator(request):
     yield
     if "emu" in request.fixturenames:
         emulator = request.getfixturevalue("emu")
-        emulator.faults.clear()
-        emulator.set_signed_in_user(None)
-        emulator._clock_offset = 0.0
+        emulator.reset()
 
 
 @pytest.fixture
