@@ -20,7 +20,7 @@ from . import errors
 from .client_auth import authenticate_client, token_endpoint_audiences
 from .config import META_TENANTS, Application, EmulatorConfig, Tenant, User, b64url
 from .httpd import Request, Response, html_response, json_response
-from .scopes import ScopeRequest, parse_scopes
+from .scopes import GRAPH, ScopeRequest, parse_scopes
 from .store import AuthCode, DeviceCode, GrantStore, RefreshGrant
 from .tokens import TokenSigner, access_token_claims, client_info, id_token_claims
 
@@ -255,7 +255,8 @@ class EntraService:
         lifetime = settings.token_lifetime_seconds
         resource = scopes.resource.rstrip("/")
         if scopes.is_default:
-            scp = " ".join(app.delegated_scopes.get(resource, ()) or ("user_impersonation",))
+            fallback = "User.Read" if resource == GRAPH else "user_impersonation"
+            scp = " ".join(app.delegated_scopes.get(resource, ()) or (fallback,))
         else:
             scp = " ".join(scopes.permissions)
         issuer = self.issuer(user.tenant)

@@ -159,7 +159,7 @@ def test_authorization_code_pkce(emu, http):
     got = threading.Event()
 
     class Receiver(BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802
+        def do_POST(self):
             body = self.rfile.read(int(self.headers["Content-Length"])).decode()
             received.update({k: v[0] for k, v in parse_qs(body).items()})
             self.send_response(200)
@@ -250,9 +250,9 @@ def test_persistent_503_fails_cleanly(emu, azenv, msal_kwargs):
 def test_malformed_body(emu, azenv, msal_kwargs):
     emu.add_fault("token", "malformed", count=1)
     cred = ClientSecretCredential(TENANT_ID, APP_ID, SECRET, **msal_kwargs)
-    with pytest.raises(Exception) as info:   # noqa: PT011 - the exact type is msal's choice
+    with pytest.raises(ClientAuthenticationError, match="JSON is invalid"):
         cred.get_token(GRAPH_DEFAULT)
-    assert not isinstance(info.value, AssertionError)
+    assert cred.get_token(GRAPH_DEFAULT).token        # one bad answer only
 
 
 def test_connection_drop(emu, azenv, msal_kwargs):
