@@ -248,3 +248,24 @@ def test_revoked_refresh_token_needs_interaction(emu, azenv, msal_kwargs):
                                   cache_persistence_options=opts, **kwargs)
     with pytest.raises(AuthenticationRequiredError):
         second.get_token(ARM_DEFAULT)
+
+
+def test_tls_is_verified(emu, azenv):
+    """Without the test CA the client refuses the emulator; with connection_verify=<ca> it
+    works even when REQUESTS_CA_BUNDLE names a bundle that lacks the test CA."""
+    from azure.core.exceptions import ServiceRequestError
+
+    from pwshlike.emulator.certs import system_roots_pem
+    roots = emu.state_dir.parent / "roots-only.pem"
+    roots.write_bytes(system_roots_pem())
+    azenv.setenv("REQUESTS_CA_BUNDLE", str(roots))
+    untrusting = ClientSecretCredential(TENANT_ID, APP_ID, "emulator-client-secret",
+                                        authority=emu.authority, retry_total=0,
+                                        disable_instance_discovery=True)
+    with pytest.raises((ClientAuthenticationError, ServiceRequestError),
+                       match="CERTIFICATE_VERIFY_FAILED"):
+        untrusting.get_token(GRAPH_DEFAULT)
+    trusting = ClientSecretCredential(TENANT_ID, APP_ID, "emulator-client-secret",
+                                      authority=emu.authority, disable_instance_discovery=True,
+                                      connection_verify=str(emu.ca_cert))
+    assert trusting.get_token(GRAPH_DEFAULT).token
