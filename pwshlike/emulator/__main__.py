@@ -97,7 +97,9 @@ def _serve(args: argparse.Namespace, state_dir: Path) -> int:
         print(f"pwshlike-emulator: cannot listen: {exc}", file=sys.stderr)
         return 1
     stop = threading.Event()
+    # Both handled explicitly: a shell starts background jobs with SIGINT ignored.
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
     out = sys.stdout
     if args.shell in ("posix", "both"):
         out.write("# POSIX shells (or: source " + str(state_dir / "env.sh") + ")\n")
@@ -110,8 +112,6 @@ def _serve(args: argparse.Namespace, state_dir: Path) -> int:
     try:
         while not stop.wait(0.5):
             pass
-    except KeyboardInterrupt:
-        pass
     finally:
         emulator.stop()
     return 0

@@ -11,6 +11,7 @@ import base64
 import hmac
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import unquote_plus
 
 import jwt
 
@@ -33,7 +34,6 @@ def client_secret_from(form: Mapping[str, str], headers: Mapping[str, str]) -> s
         except (ValueError, UnicodeDecodeError):
             return None
         _, _, secret = decoded.partition(":")
-        from urllib.parse import unquote_plus
         return unquote_plus(secret) or None
     return None
 

@@ -15,7 +15,6 @@ import re
 import socket
 import ssl
 import threading
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -224,8 +223,3 @@ class ServerThread:
         self._thread.join(timeout)
         return not self._thread.is_alive()
 
-
-def timed(fn: Callable[[], Response]) -> tuple[Response, float]:
-    start = time.monotonic()
-    response = fn()
-    return response, (time.monotonic() - start) * 1000

@@ -21,7 +21,7 @@ import traceback
 import urllib.error
 import urllib.request
 from collections import deque
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Self
@@ -29,7 +29,7 @@ from urllib.parse import urlencode
 
 from . import errors
 from .certs import TLSFiles, ensure_tls_files, make_private_dir, write_private
-from .config import EmulatorConfig, load_config
+from .config import Application, EmulatorConfig, load_config
 from .entra import Endpoints, EntraService
 from .faults import FaultError, FaultInjector, FaultRule
 from .httpd import (
@@ -201,7 +201,7 @@ class Emulator:
         return self.config.default_tenant.id
 
     @property
-    def default_app(self):
+    def default_app(self) -> Application | None:
         """The first confidential application with a secret (the one env vars name)."""
         return next((a for a in self.config.apps if a.secrets and not a.public_client), None)
 
@@ -323,7 +323,7 @@ class Emulator:
         m.add("GET", IMDS_PATH, "managed-identity", mi.imds)
         return r, m
 
-    def _app(self, which: str):
+    def _app(self, which: str) -> Callable[[Request], Response]:
         def app(request: Request) -> Response:
             router = self._entra_routes if which == "entra" else self._mi_routes
             response, endpoint = self._handle(router, request)
