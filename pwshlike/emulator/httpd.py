@@ -122,10 +122,14 @@ class _RequestHandler(BaseHTTPRequestHandler):
 
     def _dispatch(self) -> None:
         split = urlsplit(self.path)
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if length < 0 or length > MAX_BODY:
             self._send(json_response({"error": "invalid_request",
-                                      "error_description": "Request body too large."}, 413))
+                                      "error_description": "Bad or too large Content-Length."},
+                                     413 if length > 0 else 400))
             return
         body = self.rfile.read(length) if length > 0 else b""
         query = {k: v[0] for k, v in parse_qs(split.query, keep_blank_values=True).items()}

@@ -269,3 +269,40 @@ def test_tls_is_verified(emu, azenv):
                                       authority=emu.authority, disable_instance_discovery=True,
                                       connection_verify=str(emu.ca_cert))
     assert trusting.get_token(GRAPH_DEFAULT).token
+
+
+def test_raw_msal_with_persisted_cache(emu, azenv, tmp_path):
+    """The AzAuth-style path Get-AzToken will take: msal + msal-extensions file cache."""
+    import msal
+    from msal_extensions import FilePersistence, PersistedTokenCache
+
+    cache_file = tmp_path / "home" / ".IdentityService" / "named" / "named"
+    cache_file.parent.mkdir(parents=True)
+
+    def app():
+        return msal.PublicClientApplication(
+            CLI_CLIENT_ID, authority=f"{emu.authority}/{TENANT_ID}", instance_discovery=False,
+            token_cache=PersistedTokenCache(FilePersistence(str(cache_file))))
+
+    first = app()
+    flow = first.initiate_device_flow(scopes=[GRAPH_DEFAULT])
+    emu.approve_device_code(flow["user_code"], "bob@contoso.test")
+    result = first.acquire_token_by_device_flow(flow)
+    assert "access_token" in result, result.get("error_description")
+
+    second = app()                                   # a new process would look like this
+    (account,) = second.get_accounts(username="bob@contoso.test")
+    silent = second.acquire_token_silent([ARM_DEFAULT], account=account)
+    assert claims_of(silent["access_token"])["aud"] == "https://management.azure.com"
+
+
+def test_concurrent_clients(emu, azenv, msal_kwargs):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(i):
+        cred = ClientSecretCredential(TENANT_ID, APP_ID, "emulator-client-secret", **msal_kwargs)
+        return claims_of(cred.get_token(f"api://resource-{i}/.default").token)["aud"]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        auds = list(pool.map(one, range(8), timeout=60))
+    assert auds == [f"api://resource-{i}" for i in range(8)]

@@ -324,3 +324,20 @@ def test_admin_endpoint(emu, http):
     assert r.json() == {"approved": flow["user_code"]}
     assert http.post(f"{url}/device/approve", json={}, headers=headers,
                      timeout=10).status_code == 400          # nothing pending any more
+
+
+def test_garbage_requests_get_json(emu):
+    import socket
+    import ssl
+    ctx = ssl.create_default_context(cafile=str(emu.ca_cert))
+    for head in (b"POST /x/oauth2/v2.0/token HTTP/1.1\r\nHost: a\r\nContent-Length: zz\r\n\r\n",
+                 b"GET /nothing/here HTTP/1.1\r\nHost: a\r\n\r\n"):
+        with socket.create_connection(("127.0.0.1", emu.port), timeout=10) as raw, \
+                ctx.wrap_socket(raw, server_hostname="127.0.0.1") as tls:
+            tls.sendall(head)
+            reply = b""
+            while chunk := tls.recv(65536):
+                reply += chunk
+        status_line, _, rest = reply.partition(b"\r\n")
+        assert status_line.split()[1] in (b"400", b"404"), status_line
+        assert b"application/json" in rest and b"Traceback" not in reply
