@@ -107,7 +107,6 @@ class EntraService:
             "token_endpoint": f"{root}/oauth2/v2.0/token",
             "device_authorization_endpoint": f"{root}/oauth2/v2.0/devicecode",
             "jwks_uri": f"{root}/discovery/v2.0/keys",
-            "end_session_endpoint": f"{root}/oauth2/v2.0/logout",
             "token_endpoint_auth_methods_supported": ["client_secret_post", "private_key_jwt",
                                                       "client_secret_basic"],
             "response_modes_supported": ["query", "fragment", "form_post"],
