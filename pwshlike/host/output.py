@@ -39,6 +39,10 @@ class Adapter:
             return "pscustomobject:" + ",".join(obj.property_names())
         return type_name_of(obj)
 
+    def table_view(self, obj):
+        """A format-data table view a cmdlet's output class declares (GroupInfo...)."""
+        return getattr(type(obj), "ps_table_view", None)
+
     def is_dictionary(self, obj) -> bool:
         return isinstance(obj, Hashtable)
 
