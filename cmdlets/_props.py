@@ -10,6 +10,8 @@ from pwshlike.runtime.convert import to_str
 from pwshlike.runtime.members import get_member, property_list
 from pwshlike.runtime.values import Hashtable, PSCustomObject
 
+from . import _types  # noqa: F401 - registers parameter types
+
 _SENTINEL = object()
 
 

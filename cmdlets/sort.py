@@ -9,8 +9,15 @@ from pwshlike.runtime.convert import to_bool, to_str
 from pwshlike.runtime.values import Hashtable
 
 from . import _order
-from ._props import PropertyExpr, has_wildcard, match_names, names_of, no_input, param, \
-    parse_properties
+from ._props import (
+    PropertyExpr,
+    has_wildcard,
+    match_names,
+    names_of,
+    no_input,
+    param,
+    parse_properties,
+)
 
 _MISSING = object()     # an object without the sort property: always sorted last
 

@@ -79,6 +79,7 @@ __all__ = [
     "MAX_TABLE_COLUMNS",
     "PROPERTY_COUNT_FOR_TABLE",
     "RIGHT",
+    "DeferredFormat",
     "FormatAdapter",
     "FormattedOutput",
     "TableColumn",
@@ -114,6 +115,7 @@ _SOFT_HYPHEN = "\u00ad"
 _HARD_HYPHEN = "\u2011"
 _NO_BREAK_SPACE = "\u00a0"
 _DICTIONARY_ENTRY_TYPE = "System.Collections.DictionaryEntry"
+_NO_GROUP = object()
 
 # CSI sequences (colors, cursor) and OSC sequences (hyperlinks): zero display width.
 _VT_RE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\))")
@@ -211,6 +213,7 @@ class TableView:
     autosize: bool = False
     wrap: bool = False
     hide_header: bool = False
+    group_by: TableColumn | None = None
 
 
 @dataclass(frozen=True)
@@ -222,6 +225,14 @@ class FormattedOutput:
     """
 
     lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DeferredFormat:
+    """Format-* output laid out when it is printed, at the width of the command printing it
+    (Out-Default, Out-String -Width, Out-File -Width): ``render(width) -> lines``."""
+
+    render: Callable[[int], list[str]]
 
 
 class _DictEntry:
@@ -934,6 +945,8 @@ class _TableDocument(_Document):
         self.hide_header = hide_header
         self.wrap = wrap
         self.number_format = number_format
+        self.group_by = view.group_by if view is not None else None
+        self._group: object = _NO_GROUP
 
     def accepts(self, obj: object) -> bool:
         if self.view is None:
@@ -945,6 +958,13 @@ class _TableDocument(_Document):
         self.add_values(obj, props)
 
     def add_values(self, obj: object, props: Sequence[tuple[str, object]]) -> None:
+        if self.group_by is not None:
+            source = self.group_by.source
+            key = source(obj) if callable(source) else _lookup(props, source)[1]
+            text = _value_text(key, self.adapter, table=False)
+            if text != self._group:
+                self._group = text
+                self.events.append(("group", f"   {self.group_by.label}: {text}"))
         values: list[str] = []
         for col in self.columns:
             source = col.source
@@ -955,7 +975,8 @@ class _TableDocument(_Document):
             values.append(_value_text(value, self.adapter, table=self.number_format))
         self.events.append(("row", values))
 
-    def widths(self) -> list[int]:
+    def widths(self, events: Sequence[tuple[str, Any]] | None = None) -> list[int]:
+        events = self.events if events is None else events
         specified = [c.width for c in self.columns]
         if not self.columns:
             return specified
@@ -963,7 +984,7 @@ class _TableDocument(_Document):
             return specified
         # autosize hint: header text or widest cell of the group
         widths = [display_width(c.label) for c in self.columns]
-        for kind, values in self.events:
+        for kind, values in events:
             if kind != "row":
                 continue
             for k, text in enumerate(values):
@@ -971,19 +992,35 @@ class _TableDocument(_Document):
         return widths
 
     def body(self) -> list[str]:
-        writer = _TableWriter(
-            [c.label for c in self.columns],
-            self.widths(),
-            self.alignments,
-            self.screen_columns,
-            self.hide_header,
-        )
-        lines = writer.header_lines()
-        for kind, payload in self.events:
-            if kind == "row":
-                lines.extend(writer.row_lines(payload, multi_line=self.wrap))
+        """The table; with a group-by column each group is its own table under a
+        ``   Label: value`` line, its widths computed from its own rows."""
+        segments: list[tuple[str | None, list[tuple[str, Any]]]] = [(None, [])]
+        for event in self.events:
+            if event[0] == "group":
+                segments.append((event[1], []))
             else:
-                lines.extend(payload)
+                segments[-1][1].append(event)
+        lines: list[str] = []
+        for label, events in segments:
+            if label is None and not events:
+                continue
+            if label is not None:
+                if lines:
+                    lines.append("")
+                lines.extend([label, ""])
+            writer = _TableWriter(
+                [c.label for c in self.columns],
+                self.widths(events),
+                self.alignments,
+                self.screen_columns,
+                self.hide_header,
+            )
+            lines.extend(writer.header_lines())
+            for kind, payload in events:
+                if kind == "row":
+                    lines.extend(writer.row_lines(payload, multi_line=self.wrap))
+                else:
+                    lines.extend(payload)
         return lines
 
 
@@ -1197,11 +1234,11 @@ def out_default_lines(
     lines: list[str] = []
     doc: _Document | None = None
     for top in objects:
-        if isinstance(top, FormattedOutput):
+        if isinstance(top, (FormattedOutput, DeferredFormat)):
             if doc is not None:
                 lines.extend(doc.render())
                 doc = None
-            lines.extend(top.lines)
+            lines.extend(top.lines if isinstance(top, FormattedOutput) else top.render(width))
             continue
         for obj in _expand_top_level(top, adapter):
             if obj is None:
