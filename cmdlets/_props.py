@@ -23,6 +23,14 @@ def has_wildcard(name: str) -> bool:
     return any(c in name for c in "*?[")
 
 
+def block_text(sb) -> str:
+    """A script block's text without its braces, as pwsh's ScriptBlock.ToString gives it."""
+    text = to_str(sb)
+    if text.startswith("{") and text.endswith("}"):
+        return text[1:-1]
+    return text
+
+
 def run_block(cmdlet, sb, item, args=()) -> list:
     """Output of ``sb`` with ``$_`` = item, in a child scope of the caller."""
     from pwshlike.runtime.invoke import invoke_scriptblock
@@ -85,7 +93,7 @@ class PropertyExpr:
         """[(name, value)] this expression gives for ``obj``; a pattern may give several,
         a name the object lacks gives nothing."""
         if self.is_block:
-            return [(self.label or to_str(self.source), block_value(cmdlet, self.source, obj))]
+            return [(self.label or block_text(self.source), block_value(cmdlet, self.source, obj))]
         name = to_str(self.source)
         if has_wildcard(name):
             return [(self.label or n, lookup(obj, n)[1]) for n in match_names(name, names_of(obj))]

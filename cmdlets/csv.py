@@ -95,6 +95,7 @@ class ConvertToCsvCommand(Cmdlet):
 
 class ExportCsvCommand(Cmdlet):
     fq_name = "Microsoft.PowerShell.Commands.ExportCsvCommand"
+    allow_null_parameters = ("InputObject",)
 
     def begin_processing(self) -> None:
         path = to_str(self.Path if self.is_bound("Path") else self.LiteralPath)

@@ -83,6 +83,9 @@ class _FormatBase(Cmdlet):
 
     def end_processing(self) -> None:
         if self.items:
+            # values are taken now, as pwsh's format objects hold them; only the layout waits
+            self.items = [PSCustomObject(o.properties()) if type(o) is PSCustomObject else o
+                          for o in self.items]
             self.write_object(DeferredFormat(self.layout))
 
     def layout(self, width: int) -> list[str]:
@@ -199,17 +202,16 @@ class OutStringCommand(Cmdlet):
     def process_record(self) -> None:
         if no_input(self) or self.InputObject is None:
             return
-        if self.Stream:
-            for line in render_lines([self.InputObject], self.width):
-                self.write_object(line)
-            return
         self.items.append(self.InputObject)
 
     def end_processing(self) -> None:
-        if self.Stream:
-            return
         lines = render_lines(self.items, self.width)
-        if self.NoNewline:
+        if self.Stream:
+            # the whole input is laid out at once, so a table keeps one header (pwsh streams
+            # the lines as they are produced; the text is the same)
+            for line in lines:
+                self.write_object(line)
+        elif self.NoNewline:
             self.write_object("".join(lines))
         else:
             self.write_object("".join(line + "\n" for line in lines))

@@ -122,6 +122,8 @@ class _Writer:
 
 class ConvertToJsonCommand(Cmdlet):
     fq_name = "Microsoft.PowerShell.Commands.ConvertToJsonCommand"
+    allow_null_parameters = ("InputObject",)
+    allow_empty_parameters = ("InputObject",)
 
     def begin_processing(self) -> None:
         self.items: list = []

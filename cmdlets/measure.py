@@ -9,7 +9,7 @@ from pwshlike.runtime.convert import is_numeric, to_str
 from pwshlike.runtime.values import PSCustomObject
 
 from . import _order
-from ._props import PropertyExpr, items_of, no_input, parse_properties
+from ._props import PropertyExpr, block_text, items_of, no_input, parse_properties
 
 _ARG = exception_class("System.Management.Automation.PSArgumentException")
 _INVALID_OP = exception_class("System.Management.Automation.PSInvalidOperationException")
@@ -83,7 +83,7 @@ class MeasureObjectCommand(Cmdlet):
         for e in self.exprs:
             got = e.resolve(self, item)
             if e.is_block:
-                got = [(to_str(e.source), got[0][1])] if got else []
+                got = [(block_text(e.source), got[0][1])] if got else []
             for name, value in got:
                 if value is None and not self.text:
                     continue
@@ -193,6 +193,7 @@ def _count_lines(text: str) -> int:
 # --- Compare-Object ------------------------------------------------------------------------------
 class CompareObjectCommand(Cmdlet):
     fq_name = "Microsoft.PowerShell.Commands.CompareObjectCommand"
+    allow_empty_parameters = ("ReferenceObject", "DifferenceObject")
 
     def begin_processing(self) -> None:
         self.exprs = parse_properties(self, self.Property, named=True)

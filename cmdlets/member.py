@@ -9,7 +9,7 @@ from pwshlike.runtime.typenames import type_name_of
 from pwshlike.runtime.values import ComputedMember, Hashtable, PSCustomObject
 
 from . import _types
-from ._props import is_scriptblock, items_of, no_input
+from ._props import block_text, is_scriptblock, items_of, no_input
 
 _INVALID_OP = exception_class("System.InvalidOperationException")
 _ARG = exception_class("System.Management.Automation.PSArgumentException")
@@ -82,9 +82,9 @@ class ScriptProperty(ComputedMember):
     def definition(self, name: str) -> str:
         parts = ""
         if self.getter is not None:
-            parts += f"get={to_str(self.getter)};"
+            parts += f"get={block_text(self.getter)};"
         if self.setter is not None:
-            parts += f"set={to_str(self.setter)};"
+            parts += f"set={block_text(self.setter)};"
         return f"System.Object {name} {{{parts}}}"
 
 
@@ -242,6 +242,7 @@ class GetMemberCommand(Cmdlet):
 # --- Add-Member ------------------------------------------------------------------------------
 class AddMemberCommand(Cmdlet):
     fq_name = "Microsoft.PowerShell.Commands.AddMemberCommand"
+    allow_null_parameters = ("NotePropertyValue",)
 
     def process_record(self) -> None:
         obj = self.InputObject

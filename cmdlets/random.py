@@ -26,6 +26,8 @@ def _generator(ctx) -> random.Random:
 
 class GetRandomCommand(Cmdlet):
     fq_name = "Microsoft.PowerShell.Commands.GetRandomCommand"
+    allow_null_parameters = ("InputObject",)
+    allow_empty_parameters = ("InputObject",)
 
     def begin_processing(self) -> None:
         self.rng = _generator(self.ctx)
@@ -36,8 +38,8 @@ class GetRandomCommand(Cmdlet):
     def process_record(self) -> None:
         if self.parameter_set_name in ("RandomListItemParameterSet", "ShuffleParameterSet"):
             if not no_input(self):
-                self.items.extend(items_of(self.InputObject) if not self._proc.expected
-                                  else [self.InputObject])
+                value = self.InputObject
+                self.items.extend(value if isinstance(value, list) else items_of(value))
             return
 
     def end_processing(self) -> None:
