@@ -53,13 +53,15 @@ class CsvWriter:
             not bool(param(cmdlet, "NoTypeInformation"))
         self.no_header = bool(param(cmdlet, "NoHeader"))
 
-    def field(self, name: str, text: str) -> str:
+    def field(self, name: str, text: str | None) -> str:
+        if text is None:            # a null value (or missing property) is an empty field
+            return ""
         if self.quote_fields is not None:
             quote = name.lower() in self.quote_fields
         elif self.mode == "never":
             quote = False
         elif self.mode == "asneeded":
-            quote = any(c in text for c in (self.delim, '"', "\n", "\r"))
+            quote = any(c in text for c in (self.delim, '"', "\n"))
         else:
             quote = True
         return '"' + text.replace('"', '""') + '"' if quote else text
@@ -75,7 +77,7 @@ class CsvWriter:
                 out.append(self.delim.join(self.field(n, n) for n in self.header))
         values = {n.lower(): v for n, v in pairs}
         out.append(self.delim.join(
-            self.field(n, "" if values.get(n.lower()) is None else to_str(values[n.lower()]))
+            self.field(n, None if values.get(n.lower()) is None else to_str(values[n.lower()]))
             for n in self.header))
         return out
 
