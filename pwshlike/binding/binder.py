@@ -259,6 +259,14 @@ class Binder:
                        "or more parameters issued cannot be used together or an insufficient number "
                        "of parameters were provided.", self.cmd)
         pool = list(cands) if cands is not None else list(meta.set_names)
+        if pipeline_expected and len(pool) > 1:
+            # piped input can only bind in a set with a pipeline parameter (Get-Random's
+            # default number set has none, its list set has -InputObject)
+            piped = [s for s in pool if any(
+                (sm := p.sets.get(s)) is not None and (sm.from_pipeline or sm.by_property_name)
+                for p in meta.params)]
+            if piped and meta.default_set not in piped:
+                pool = piped
         if len(pool) == 1:
             b.set_name = pool[0]
             return

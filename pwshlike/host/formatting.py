@@ -79,6 +79,7 @@ __all__ = [
     "MAX_TABLE_COLUMNS",
     "PROPERTY_COUNT_FOR_TABLE",
     "RIGHT",
+    "DeferredFormat",
     "FormatAdapter",
     "FormattedOutput",
     "TableColumn",
@@ -114,6 +115,7 @@ _SOFT_HYPHEN = "\u00ad"
 _HARD_HYPHEN = "\u2011"
 _NO_BREAK_SPACE = "\u00a0"
 _DICTIONARY_ENTRY_TYPE = "System.Collections.DictionaryEntry"
+_NO_GROUP = object()
 
 # CSI sequences (colors, cursor) and OSC sequences (hyperlinks): zero display width.
 _VT_RE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\))")
@@ -211,10 +213,12 @@ class TableView:
     autosize: bool = False
     wrap: bool = False
     hide_header: bool = False
-    #: GroupBy: objects whose ``group_by(obj)`` differs from the previous one start a new
-    #: table under the heading ``group_label + key`` (``    Directory: /tmp``).
-    group_by: Callable[[Any], object] | None = None
-    group_label: str = ""
+    #: Format-Table -GroupBy: a "   Label: value" line inside the table when the value changes
+    group_by: TableColumn | None = None
+    #: Out-Default groups: objects whose ``heading_by(obj)`` differs from the previous one
+    #: start a new table under ``heading_label + key`` (``    Directory: /tmp``)
+    heading_by: Callable[[Any], object] | None = None
+    heading_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -226,6 +230,14 @@ class FormattedOutput:
     """
 
     lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DeferredFormat:
+    """Format-* output laid out when it is printed, at the width of the command printing it
+    (Out-Default, Out-String -Width, Out-File -Width): ``render(width) -> lines``."""
+
+    render: Callable[[int], list[str]]
 
 
 class _DictEntry:
@@ -917,7 +929,7 @@ class _Document:
     def render(self) -> list[str]:
         if self.group_key is not _NO_GROUP:
             # a group heading: one blank line before the first, one after each table
-            label = getattr(self, "view").group_label + self.adapter.to_string(self.group_key)
+            label = self.view.heading_label + self.adapter.to_string(self.group_key)
             lines = [*([""] if self.group_first else []), label, "", *self.body(), ""]
             return lines
         lines = ["", *self.body()]
@@ -948,6 +960,8 @@ class _TableDocument(_Document):
         self.hide_header = hide_header
         self.wrap = wrap
         self.number_format = number_format
+        self.group_by = view.group_by if view is not None else None
+        self._group: object = _NO_GROUP
 
     def accepts(self, obj: object) -> bool:
         if self.view is None:
@@ -959,6 +973,13 @@ class _TableDocument(_Document):
         self.add_values(obj, props)
 
     def add_values(self, obj: object, props: Sequence[tuple[str, object]]) -> None:
+        if self.group_by is not None:
+            source = self.group_by.source
+            key = source(obj) if callable(source) else _lookup(props, source)[1]
+            text = _value_text(key, self.adapter, table=False)
+            if text != self._group:
+                self._group = text
+                self.events.append(("group", f"   {self.group_by.label}: {text}"))
         values: list[str] = []
         for col in self.columns:
             source = col.source
@@ -969,7 +990,8 @@ class _TableDocument(_Document):
             values.append(_value_text(value, self.adapter, table=self.number_format))
         self.events.append(("row", values))
 
-    def widths(self) -> list[int]:
+    def widths(self, events: Sequence[tuple[str, Any]] | None = None) -> list[int]:
+        events = self.events if events is None else events
         specified = [c.width for c in self.columns]
         if not self.columns:
             return specified
@@ -977,7 +999,7 @@ class _TableDocument(_Document):
             return specified
         # autosize hint: header text or widest cell of the group
         widths = [display_width(c.label) for c in self.columns]
-        for kind, values in self.events:
+        for kind, values in events:
             if kind != "row":
                 continue
             for k, text in enumerate(values):
@@ -985,19 +1007,35 @@ class _TableDocument(_Document):
         return widths
 
     def body(self) -> list[str]:
-        writer = _TableWriter(
-            [c.label for c in self.columns],
-            self.widths(),
-            self.alignments,
-            self.screen_columns,
-            self.hide_header,
-        )
-        lines = writer.header_lines()
-        for kind, payload in self.events:
-            if kind == "row":
-                lines.extend(writer.row_lines(payload, multi_line=self.wrap))
+        """The table; with a group-by column each group is its own table under a
+        ``   Label: value`` line, its widths computed from its own rows."""
+        segments: list[tuple[str | None, list[tuple[str, Any]]]] = [(None, [])]
+        for event in self.events:
+            if event[0] == "group":
+                segments.append((event[1], []))
             else:
-                lines.extend(payload)
+                segments[-1][1].append(event)
+        lines: list[str] = []
+        for label, events in segments:
+            if label is None and not events:
+                continue
+            if label is not None:
+                if lines:
+                    lines.append("")
+                lines.extend([label, ""])
+            writer = _TableWriter(
+                [c.label for c in self.columns],
+                self.widths(events),
+                self.alignments,
+                self.screen_columns,
+                self.hide_header,
+            )
+            lines.extend(writer.header_lines())
+            for kind, payload in events:
+                if kind == "row":
+                    lines.extend(writer.row_lines(payload, multi_line=self.wrap))
+                else:
+                    lines.extend(payload)
         return lines
 
 
@@ -1212,11 +1250,11 @@ def out_default_lines(
     doc: _Document | None = None
     first_group = True
     for top in objects:
-        if isinstance(top, FormattedOutput):
+        if isinstance(top, (FormattedOutput, DeferredFormat)):
             if doc is not None:
                 lines.extend(doc.render())
                 doc = None
-            lines.extend(top.lines)
+            lines.extend(top.lines if isinstance(top, FormattedOutput) else top.render(width))
             continue
         for obj in _expand_top_level(top, adapter):
             if obj is None:
@@ -1229,15 +1267,15 @@ def out_default_lines(
                     doc.add_raw(raw)
                 continue
             if doc is not None and doc.group_key is not _NO_GROUP and doc.accepts(obj) and \
-                    doc.view.group_by(obj) != doc.group_key:
+                    doc.view.heading_by(obj) != doc.group_key:
                 lines.extend(doc.render())
                 doc = None
                 first_group = False
             if doc is None:
                 doc = _open_default_document(obj, adapter, screen)
                 view = getattr(doc, "view", None)
-                if view is not None and view.group_by is not None and doc.accepts(obj):
-                    doc.group_key = view.group_by(obj)
+                if view is not None and view.heading_by is not None and doc.accepts(obj):
+                    doc.group_key = view.heading_by(obj)
                     doc.group_first = first_group
             if doc.accepts(obj):
                 doc.add(obj)

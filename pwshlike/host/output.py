@@ -35,10 +35,13 @@ class Adapter:
         return to_str(value)
 
     def table_view(self, obj):
-        """A format-data table view: classes name theirs with a ``ps_table_view`` hook."""
+        """A format-data table view: an output class declares its own with ``ps_table_view``,
+        a TableView or a function that builds one when first needed."""
         hook = getattr(type(obj), "ps_table_view", None)
+        if callable(hook):
+            hook = hook()
         if hook is not None:
-            return hook()
+            return hook
         if isinstance(obj, DictionaryEntry):
             from .formatting import _DICTIONARY_VIEW
             return _DICTIONARY_VIEW

@@ -295,6 +295,6 @@ def children_view():
         ),
         type_keys=frozenset({FileInfo.dotnet_fullname, DirectoryInfo.dotnet_fullname}),
         wrap=True,
-        group_by=_parent_of,
-        group_label="    Directory: ",
+        heading_by=_parent_of,
+        heading_label="    Directory: ",
     )

@@ -11,7 +11,7 @@ from .context import MISSING as _MISSING
 from .convert import to_str
 from .enumerate import enumerate_value
 from .typenames import Char, type_name_of
-from .values import Hashtable, PSCustomObject, PSNoteProperty
+from .values import ComputedMember, Hashtable, PSCustomObject, PSNoteProperty
 
 _ATTR_CACHE: dict[type, dict[str, str]] = {}
 
@@ -138,7 +138,8 @@ def get_member(obj, name):
     if isinstance(obj, PSCustomObject):
         e = obj._props.get(low)
         if e is not None:
-            return e[1]
+            v = e[1]
+            return v.get(obj) if isinstance(v, ComputedMember) and not v.is_method else v
         if low == "psobject":
             return PSObjectView(obj)
         return None
@@ -273,6 +274,8 @@ def invoke_method(ctx, obj, name, args: list):
         return magic(ctx, obj, args)
     if isinstance(obj, PSCustomObject):
         m = obj.get_property(name)
+        if isinstance(m, ComputedMember) and m.is_method:
+            return m.invoke(ctx, obj, args)
         if m is not None and type(m).__name__ == "ScriptBlock":
             from .invoke import invoke_scriptblock
             out = invoke_scriptblock(ctx, m, args, None, collect=True, this=obj)

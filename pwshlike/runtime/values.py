@@ -128,6 +128,21 @@ class PSNoteProperty:
         return f"{short} {self.Name}={to_str(self.Value)}"
 
 
+class ComputedMember:
+    """A member added by Add-Member whose value is computed (ScriptProperty, AliasProperty)
+    or that is a method (ScriptMethod); stored in a PSCustomObject's property table."""
+
+    __slots__ = ()
+    is_method = False
+    member_type = "NoteProperty"
+
+    def get(self, obj):
+        raise NotImplementedError
+
+    def set(self, obj, value) -> None:
+        raise NotImplementedError
+
+
 class PSCustomObject:
     """[pscustomobject]: an ordered property bag with case-insensitive names."""
 
@@ -146,12 +161,17 @@ class PSCustomObject:
 
     def get_property(self, name: str, default=None):
         e = self._props.get(name.lower())
-        return default if e is None else e[1]
+        if e is None:
+            return default
+        v = e[1]
+        return v.get(self) if isinstance(v, ComputedMember) and not v.is_method else v
 
     def set_property(self, name: str, value) -> None:
         e = self._props.get(name.lower())
         if e is None:
             self._props[name.lower()] = [name, value]
+        elif isinstance(e[1], ComputedMember) and not e[1].is_method:
+            e[1].set(self, value)
         else:
             e[1] = value
 
@@ -165,10 +185,19 @@ class PSCustomObject:
         self._props.pop(name.lower(), None)
 
     def property_names(self) -> list[str]:
-        return [e[0] for e in self._props.values()]
+        return [e[0] for e in self._props.values()
+                if not (isinstance(e[1], ComputedMember) and e[1].is_method)]
 
     def properties(self) -> list[tuple[str, object]]:
-        return [(e[0], e[1]) for e in self._props.values()]
+        """(name, value) of the properties; computed ones are evaluated, methods left out."""
+        out = []
+        for name, v in self._props.values():
+            if isinstance(v, ComputedMember):
+                if v.is_method:
+                    continue
+                v = v.get(self)
+            out.append((name, v))
+        return out
 
     def __repr__(self) -> str:
         return f"PSCustomObject({self.properties()!r})"

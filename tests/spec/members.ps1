@@ -256,7 +256,6 @@ System.Management.Automation.PSCustomObject
 $o = [pscustomobject]@{ one = 1 }
 $o | Add-Member -MemberType NoteProperty -Name two -Value 2
 $o.two
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 2
 ## END
