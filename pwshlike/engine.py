@@ -310,7 +310,7 @@ class Engine:
         from .runtime.commands import FunctionProcessor
         # the script body runs in S itself (its script scope), so $script:x and class
         # methods see the variables it sets
-        proc = FunctionProcessor(ctx, info, S, [(None, a, None) for a in (args or [])], out,
+        proc = FunctionProcessor(ctx, info, S, script_arguments(args or []), out,
                                  "<script>", dot_source=True)
         code = 0
         try:
@@ -350,6 +350,30 @@ def _initial_location() -> str:
         return os.getcwd()
     except OSError:      # the folder we started in was removed
         return os.path.expanduser("~")
+
+
+def script_arguments(args: list[str]) -> list[tuple]:
+    """``pwsh -File script.ps1 -Name value -Switch:$false rest``: words that look like
+    parameters bind by name, as they would in a command; ``$true``/``$false`` after a colon
+    are booleans (pwsh's one conversion for -File arguments); the rest are strings."""
+    import re
+
+    from .runtime.helpers import ENDPARAMS, NOARG
+    out: list[tuple] = []
+    ended = False
+    for a in args:
+        m = None if ended else re.fullmatch(r"-([A-Za-z_][\w-]*)(:(.*))?", a, re.DOTALL)
+        if a == "--" and not ended:
+            ended = True
+            out.append((ENDPARAMS, None, None))
+        elif m is None:
+            out.append((None, a, a))
+        elif m.group(2) is None:
+            out.append((m.group(1), NOARG, a))
+        else:
+            value = m.group(3)
+            out.append((m.group(1), {"$true": True, "$false": False}.get(value.lower(), value), a))
+    return out
 
 
 def _os_description() -> str:
