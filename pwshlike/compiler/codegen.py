@@ -586,11 +586,13 @@ class Compiler:
         pass
 
     def st_FunctionDefinition(self, st: A.FunctionDefinition) -> None:
-        info = self.scriptblock_info(st.body, st.parameters, st.name, st.is_filter)
+        info = self.scriptblock_info(st.body, st.parameters, st.name, st.is_filter, braced=True)
         self.fn.line(f"_define_function(ctx, S, {st.name!r}, {info})", st)
 
     def scriptblock_info(self, body: A.ScriptBlock, extra_params=None, name=None,
-                         is_filter=False, method: bool = False) -> str:
+                         is_filter=False, method: bool = False, braced: bool = False) -> str:
+        """Compile a script block once; ``braced``: its extent includes the ``{ }``, which
+        its text (ToString, ``${function:f}``) leaves out, as pwsh does."""
         from ..runtime.scriptblock import ScriptBlockInfo
         saved_method, self.in_method = self.in_method, method
         try:
@@ -612,7 +614,8 @@ class Compiler:
                 self.fn = saved
                 fb.finish()
                 param_defaults[p.variable.key] = fb.name
-        text = self.u.src[body.start:body.end]
+        text = self.u.src[body.start + 1:body.end - 1] if braced else \
+            self.u.src[body.start:body.end]
         info = ScriptBlockInfo(body, params, name, is_filter, text,
                                (self.u.src, body.start, body.end, self.u.filename))
         k = self.u.const(info)
@@ -932,7 +935,7 @@ class Compiler:
         return f"_hashtable([{', '.join(pairs)}], {ordered})"
 
     def ex_ScriptBlockExpression(self, e: A.ScriptBlockExpression) -> str:
-        info = self.scriptblock_info(e.body)
+        info = self.scriptblock_info(e.body, braced=True)
         return f"_new_scriptblock(ctx, S, {info})"
 
     def ex_Ternary(self, e: A.Ternary) -> str:

@@ -147,7 +147,11 @@ def getvar_scoped(ctx, S: Scope, scope: str, name: str):
     if scope == "variable":
         return lookup(ctx, S, key)
     if scope == "function":
-        return S.functions.get(key)
+        info = S.functions.get(key)
+        if info is None:
+            return None
+        from .scriptblock import ScriptBlock
+        return ScriptBlock(info, ctx)
     if scope == "using":
         return lookup(ctx, S, key)
     return ctx.provider_get(scope, name)

@@ -137,8 +137,6 @@ def test_each_script_block_literal_is_compiled_at_compile_time():
     assert all(callable(i.end) for i in infos)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: ScriptBlock.ToString() must exclude the braces "
-                   "(pwsh ToStringForSerialization); pwshlike returns '{ ... }'")
 def test_scriptblock_value_keeps_source_text():
     (sb,) = run(compile_text("{ param($a) $a }"))
     assert sb.ToString() == " param($a) $a "
