@@ -128,12 +128,16 @@ class FunctionProcessor(Processor):
         self.binding = None
         self.binder = None
         self.pushed = False
+        self.saved_automatics = None
 
     def begin(self, pipeline_expected: bool) -> None:
         ctx = self.ctx
         info = self.info
         if self.dot_source:
             S = self.parent
+            # a dot-sourced block sets the caller's automatic variables only while it runs
+            v = S.vars
+            self.saved_automatics = {k: v.get(k, _MISSING) for k in _DOTTED_AUTOMATICS}
         else:
             S = new_function_scope(ctx, self.parent)
             self.pushed = True
@@ -194,9 +198,7 @@ class FunctionProcessor(Processor):
             if ok:
                 for name, value in self.binding.bound.items():
                     S.vars[name.lower()] = value
-        self.input.clear()
-        self.input.append(item)
-        self.input.Reset()
+        self.input.set_only(item)
         prev = ctx.current_scope
         ctx.current_scope = S
         try:
@@ -209,7 +211,6 @@ class FunctionProcessor(Processor):
         S = self.scope
         if self.info.process is not None:
             self.input.clear()
-            self.input.Reset()
         prev = ctx.current_scope
         ctx.current_scope = S
         try:
@@ -220,6 +221,25 @@ class FunctionProcessor(Processor):
             if self.pushed:
                 ctx.depth -= 1
                 self.pushed = False
+            self.restore_automatics()
+
+    def restore_automatics(self) -> None:
+        """Put back the caller's ``$_``, ``$input``, ``$args``... after a dot-sourced run."""
+        saved = self.saved_automatics
+        if saved is None:
+            return
+        self.saved_automatics = None
+        v = self.scope.vars
+        for k, old in saved.items():
+            if old is _MISSING:
+                v.pop(k, None)
+            else:
+                v[k] = old
+
+
+_MISSING = object()
+# set by a script block run: dot-sourcing saves and restores them in the caller's scope
+_DOTTED_AUTOMATICS = ("_", "args", "input", "this", "psboundparameters", "pscmdlet")
 
 
 def _convert_default(p, value):

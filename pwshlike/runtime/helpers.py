@@ -67,9 +67,11 @@ def emit(out, v) -> None:
     if t is list:
         out.extend(v)
         return
-    if t is range or (v is not None and t is not str and t is not int and enumerate_value(v) is not None):
-        out.extend(enumerate_value(v))
-        return
+    if v is not None and t is not str and t is not int:
+        items = enumerate_value(v)    # once: an enumerator ($input) is consumed by reading
+        if items is not None:
+            out.extend(items)
+            return
     out.append(v)
 
 

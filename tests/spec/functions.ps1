@@ -280,7 +280,6 @@ function Test
     }
 }
 "one","two" | Test
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Iteration: 0
   Input: one
@@ -303,7 +302,6 @@ Function All
     "After MoveNext: $input"
 }
 "one","two","three" | All
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 All Values: one two three
 Access Again:
@@ -326,7 +324,6 @@ function Current
     }
 }
 "one","two" | Current
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Iteration: 0
   Before MoveNext:
