@@ -55,6 +55,7 @@ class FunctionBuilder:
         self.params = params
         self.tmp = 0
         self.loops: list[str] = []   # kinds of the Python loops we are directly inside
+        self.loop_enum_saved: list[str] = []   # temps holding $foreach/$switch to restore
         self.in_block = in_block   # True: a return may use Python 'return'
         self.helpers: list[FunctionBuilder] = []
 
@@ -408,8 +409,14 @@ class Compiler:
         f = self.fn
         it = f.temp()
         iterable = self.foreach_iterable(st.iterable)
-        f.line(f"for {it} in _foreach_iter({iterable}):", st)
+        enum = self.open_loop_enumerator("foreach", st.body, f"_foreach_iter({iterable})", st)
+        if enum is None:
+            f.line(f"for {it} in _foreach_iter({iterable}):", st)
+        else:
+            f.line(f"while {enum}.MoveNext():")
         f.level += 1
+        if enum is not None:
+            f.line(f"{it} = {enum}.Current")
         key = st.variable.key
         if st.variable.scope is None:
             f.line(f"L[{key!r}] = {it}")
@@ -417,6 +424,31 @@ class Compiler:
             f.line(f"_setvar_scoped(ctx, S, {st.variable.scope!r}, {st.variable.name!r}, {it})")
         self._loop_body(st.body, st.label, st)
         f.level -= 1
+        if enum is not None:
+            self.close_loop_enumerator("foreach")
+
+    def open_loop_enumerator(self, key: str, body, items: str, node) -> str | None:
+        """When the loop body reads ``$foreach``/``$switch``, drive the loop with a visible
+        enumerator (MoveNext/Current/Reset act on the loop) and open a try whose finally
+        restores the variable; else None and the loop stays a plain Python ``for``."""
+        if not _mentions_variable(body, key):
+            return None
+        f = self.fn
+        enum, saved = f.temp(), f.temp()
+        f.line(f"{enum} = _loop_enum({items})", node)
+        f.line(f"{saved} = L.get({key!r}, _NOARG)")
+        f.line(f"L[{key!r}] = {enum}")
+        f.line("try:")
+        f.level += 1
+        f.loop_enum_saved.append(saved)
+        return enum
+
+    def close_loop_enumerator(self, key: str) -> None:
+        f = self.fn
+        saved = f.loop_enum_saved.pop()
+        f.level -= 1
+        f.line("finally:")
+        f.line(f"    _restore_local(L, {key!r}, {saved})")
 
     def foreach_iterable(self, st) -> str:
         if isinstance(st, A.Pipeline) and len(st.elements) == 1 and isinstance(
@@ -431,7 +463,9 @@ class Compiler:
     def st_For(self, st: A.For) -> None:
         f = self.fn
         if st.init is not None:
-            self.statement(st.init)
+            # the initializer's output is discarded, like the iterator's (about_For)
+            name = self.compile_statements_function([st.init], [], "init", in_block=False)
+            f.line(f"{name}(ctx, S, _NULLSINK)", st.init)
         cond = "True" if st.condition is None else self.truth(st.condition)
         f.line(f"while {cond}:", st)
         f.level += 1
@@ -456,7 +490,8 @@ class Compiler:
         f = self.fn
         f.line("while True:", st)
         f.level += 1
-        self._loop_body(st.body, st.label, st)
+        # kind "for": a continue must still reach the condition below
+        self._loop_body(st.body, st.label, st, kind="for")
         cond = self.truth(st.condition)
         f.line(f"if {'' if st.until else 'not '}{cond}: break")
         f.level -= 1
@@ -472,8 +507,14 @@ class Compiler:
             items = f"_switch_items({self.statement_value(st.condition)})"
         it = f.temp()
         matched = f.temp()
-        f.line(f"for {it} in {items}:", st)
+        enum = self.open_loop_enumerator("switch", [st.clauses, st.default], items, st)
+        if enum is None:
+            f.line(f"for {it} in {items}:", st)
+        else:
+            f.line(f"while {enum}.MoveNext():")
         f.level += 1
+        if enum is not None:
+            f.line(f"{it} = {enum}.Current")
         f.line(f"L['_'] = {it}")
         f.line(f"{matched} = False")
         f.line("try:")
@@ -503,6 +544,8 @@ class Compiler:
         f.line("except _Continue as _c:")
         f.line(f"    if _c.label is not None and _c.label != {label!r}: raise")
         f.level -= 1
+        if enum is not None:
+            self.close_loop_enumerator("switch")
 
     def _label(self, label) -> str:
         if label is None:
@@ -654,7 +697,7 @@ class Compiler:
         v = e.value
         if type(v) is int:
             return repr(v)
-        if type(v) is float and v == v and v not in (float("inf"), float("-inf")):
+        if type(v) is float and v - v == 0:     # finite: NaN and infinities have no literal
             return repr(v)
         return self.u.const(v)
 
@@ -802,9 +845,8 @@ class Compiler:
             if tname in ("pscustomobject", "system.management.automation.pscustomobject") and \
                     isinstance(e.operand, A.Hashtable):
                 return f"_pscustom({self.ex_Hashtable(e.operand, ordered=True)})"
-            if tname == "ordered":
-                if isinstance(e.operand, A.Hashtable):
-                    return self.ex_Hashtable(e.operand, ordered=True)
+            if tname == "ordered" and isinstance(e.operand, A.Hashtable):
+                return self.ex_Hashtable(e.operand, ordered=True)
             if tname == "ref":
                 if isinstance(e.operand, A.Variable):
                     p = e.operand.path
@@ -945,3 +987,19 @@ def _is_constant(node) -> bool:
 
 def _is_int_constant(node) -> bool:
     return isinstance(node, A.Constant) and type(node.value) is int and abs(node.value) < 2 ** 31
+
+
+def _mentions_variable(nodes, key: str) -> bool:
+    """Does any variable reference under ``nodes`` (a node or nested lists of them) name
+    ``key``?  Nested script blocks count: they may run inside the loop."""
+    stack = [nodes]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, (list, tuple)):
+            stack.extend(n)
+        elif isinstance(n, A.Variable):
+            if n.path.key == key and n.path.scope is None:
+                return True
+        elif isinstance(n, A.Node):
+            stack.extend(n.children())
+    return False

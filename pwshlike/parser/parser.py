@@ -24,6 +24,8 @@ _UNARY_OPS = {"!", "-not", "-bnot", "-split", "-isplit", "-csplit", "-join", "-"
 _LOOP_KEYWORDS = {"foreach", "for", "while", "do", "switch"}
 
 
+_SWITCH_MODES = ("regex", "wildcard", "exact")
+
 class _Abort(Exception):
     """Unwinds a statement after an error so parsing can resume at the next one."""
 
@@ -97,8 +99,8 @@ class Parser:
         tok = self.peek(CMD)
         if tok.kind != T.EOF_:
             self.errors.append(("UnexpectedToken",
-                                f"Unexpected token '{self.src[tok.start:tok.end]}' in expression "
-                                "or statement.", tok.start, tok.end, False))
+                                (f"Unexpected token '{self.src[tok.start:tok.end]}' in "
+                                 "expression or statement."), tok.start, tok.end, False))
         if self.errors:
             raise ParseError([ParseErrorInfo(e[0], e[1], e[2], e[3], e[4], self.src,
                                              self.filename) for e in self.errors])
@@ -402,6 +404,13 @@ class Parser:
         self.skip_newlines()
         tok = self.peek(EXPR)
         if tok.kind != T.LCURLY:
+            if keyword in ("for", "while", "do"):
+                self.error("MissingLoopStatement", f"Missing statement body in {keyword} loop.",
+                           tok.start, tok.start, tok.kind == T.EOF_)
+            if keyword == "foreach":
+                self.error("MissingForeachStatement",
+                           "Missing statement body in foreach loop.", tok.start, tok.start,
+                           tok.kind == T.EOF_)
             self.error("MissingStatementBlock" if keyword != "try" else "MissingTryStatementBlock",
                        f"Missing statement block after '{keyword}'.", tok.start, tok.start,
                        tok.kind == T.EOF_)
@@ -468,6 +477,9 @@ class Parser:
                 self.advance(tok)
                 for full in ("regex", "wildcard", "exact", "casesensitive", "file", "parallel"):
                     if full.startswith(name):
+                        if full in _SWITCH_MODES:   # -Regex/-Wildcard/-Exact: the last one wins
+                            for mode in _SWITCH_MODES:
+                                flags.pop(mode, None)
                         flags[full] = True
                         if full == "file":
                             self.skip_newlines()
@@ -505,6 +517,10 @@ class Parser:
                            lc.start, lc.start + 1, True)
             if self.is_word(tok, "default"):
                 self.advance(tok)
+                if default is not None:
+                    self.error("MultipleSwitchDefaultClauses",
+                               "The switch statement can have only one default clause.",
+                               tok.start, tok.end)
                 default = self.parse_block("default")
                 continue
             pattern = self.parse_command_argument(allow_comma=False)
@@ -566,7 +582,7 @@ class Parser:
                     parts.append(None)
                 break
         self.skip_newlines()
-        self.expect(T.RPAREN, "MissingEndParenthesisAfterFor",
+        self.expect(T.RPAREN, "MissingEndParenthesisAfterStatement",
                     "Missing closing ')' after expression in 'for' statement.")
         body = self.parse_block("for")
         return A.For(start, self.pos, label, parts[0], parts[1], parts[2], body)
@@ -763,7 +779,7 @@ class Parser:
             self.advance(self.peek(EXPR))
             while True:
                 self.skip_newlines()
-                name, ts = self.scan_type_name_text()
+                name, _ts = self.scan_type_name_text()
                 bases.append(name)
                 self.skip_newlines()
                 if self.peek(EXPR).kind == T.COMMA:
@@ -882,9 +898,7 @@ class Parser:
             if tok.value in ("-", "+", "--", "++") and tok.value in ("-", "--"):
                 return True
             return True
-        if k == T.COMMA:
-            return True
-        return False
+        return k == T.COMMA
 
     def parse_pipeline(self):
         start = self.pos

@@ -375,6 +375,14 @@ def foreach_iter(v):
     return items
 
 
+def restore_local(L: dict, key: str, old) -> None:
+    """Put a loop's automatic variable (``$foreach``, ``$switch``) back as it was."""
+    if old is NOARG:
+        L.pop(key, None)
+    else:
+        L[key] = old
+
+
 def range_lazy(a, b):
     from . import operators as O
     return O.range_op(a, b)
@@ -549,7 +557,7 @@ GLOBALS = {
     "_ref_value": ref_value, "_split_for_multi": split_for_multi,
     "_invalid_assignment": invalid_assignment, "_convert": convert, "_void": void,
     "_psobject_wrap": psobject_wrap, "_pscustom": pscustom, "_hashtable": hashtable,
-    "_foreach_iter": foreach_iter, "_range_lazy": range_lazy, "_switch_items": switch_items,
+    "_foreach_iter": foreach_iter, "_range_lazy": range_lazy, "_restore_local": restore_local, "_switch_items": switch_items,
     "_switch_file": switch_file, "_switch_test": switch_test, "_switch_sb": switch_sb,
     "_throw": throw, "_as_ps_error": as_ps_error, "_catch_matches": catch_matches,
     "_enter_catch": enter_catch, "_trap": trap, "_define_function": define_function,
@@ -579,6 +587,7 @@ LAZY_GLOBALS = {
     "_idx": "members:get_index", "_setidx": "members:set_index",
     "_call": "commands:call", "_call_value": "commands:call_value",
     "_pipeline": "commands:run_pipeline", "_dyn_site": "commands:dynamic_site",
+    "_loop_enum": "enumerate:LoopEnumerator",
     "_with_redirs": "commands:with_redirections", "_redirect_expr": "commands:redirect_expression",
 }
 for _cmp in ("eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "contains", "notcontains",
