@@ -431,7 +431,7 @@ class Compiler:
         """When the loop body reads ``$foreach``/``$switch``, drive the loop with a visible
         enumerator (MoveNext/Current/Reset act on the loop) and open a try whose finally
         restores the variable; else None and the loop stays a plain Python ``for``."""
-        if not _mentions_variable(body, key):
+        if not A.mentions_variable(body, key):
             return None
         f = self.fn
         enum, saved = f.temp(), f.temp()
@@ -988,18 +988,3 @@ def _is_constant(node) -> bool:
 def _is_int_constant(node) -> bool:
     return isinstance(node, A.Constant) and type(node.value) is int and abs(node.value) < 2 ** 31
 
-
-def _mentions_variable(nodes, key: str) -> bool:
-    """Does any variable reference under ``nodes`` (a node or nested lists of them) name
-    ``key``?  Nested script blocks count: they may run inside the loop."""
-    stack = [nodes]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, (list, tuple)):
-            stack.extend(n)
-        elif isinstance(n, A.Variable):
-            if n.path.key == key and n.path.scope is None:
-                return True
-        elif isinstance(n, A.Node):
-            stack.extend(n.children())
-    return False

@@ -19,9 +19,9 @@ from ..errors import (
 from .context import ReturnSignal, Scope
 from .convert import to_str
 from .enumerate import enumerate_value
-from .helpers import NOINPUT, emit
+from .helpers import NOINPUT, NULLSINK, emit
 from .invoke import InputEnumerator, bound_to_variables, new_function_scope, run_block
-from .values import Hashtable
+from .values import Hashtable, ParameterToken
 
 
 class CallSite:
@@ -129,10 +129,12 @@ class FunctionProcessor(Processor):
         self.binder = None
         self.pushed = False
         self.saved_automatics = None
+        self.expecting_input = False
 
     def begin(self, pipeline_expected: bool) -> None:
         ctx = self.ctx
         info = self.info
+        self.expecting_input = pipeline_expected
         if self.dot_source:
             S = self.parent
             # a dot-sourced block sets the caller's automatic variables only while it runs
@@ -156,8 +158,9 @@ class FunctionProcessor(Processor):
             if meta.advanced:
                 S.vars["pscmdlet"] = ScriptCmdletInfo(self, b)
         else:
-            S.vars["args"] = [a[1] if a[0] is None else (a[2] or "-" + a[0])
-                              for a in _flatten_args(self.args)]
+            S.vars["args"] = _args_list(self.args)
+        if info.reads_myinvocation:
+            S.vars["myinvocation"] = self.invocation_info()
         if self.this is not None:
             S.vars["this"] = self.this
         if self.preset_underscore is not None:
@@ -209,19 +212,47 @@ class FunctionProcessor(Processor):
     def end(self) -> None:
         ctx = self.ctx
         S = self.scope
-        if self.info.process is not None:
+        info = self.info
+        if info.process is not None:
+            if not self.expecting_input:
+                # without pipeline input the process block still runs once (about_Functions)
+                self._process_once()
             self.input.clear()
         prev = ctx.current_scope
         ctx.current_scope = S
         try:
-            run_block(ctx, self.info.end, S, self.out)
-            run_block(ctx, self.info.clean, S, self.out)
+            run_block(ctx, info.end, S, self.out)
         finally:
-            ctx.current_scope = prev
+            try:
+                if info.clean is not None:
+                    # clean runs last, whatever happened; its output is discarded
+                    # (about_Functions_Advanced_Methods)
+                    ctx.current_scope = S
+                    run_block(ctx, info.clean, S, NULLSINK)
+            finally:
+                ctx.current_scope = prev
             if self.pushed:
                 ctx.depth -= 1
                 self.pushed = False
             self.restore_automatics()
+
+    def _process_once(self) -> None:
+        ctx = self.ctx
+        prev = ctx.current_scope
+        ctx.current_scope = self.scope
+        try:
+            run_block(ctx, self.info.process, self.scope, self.out)
+        finally:
+            ctx.current_scope = prev
+
+    def invocation_info(self) -> InvocationInfo:
+        """``$MyInvocation`` for this call."""
+        inv = InvocationInfo(self.site.extent if self.site else None, self.name)
+        inv.ExpectingInput = self.expecting_input
+        if self.binding is not None:
+            inv.BoundParameters = dict(self.binding.bound)
+            inv.UnboundArguments = list(self.binding.unbound_args)
+        return inv
 
     def restore_automatics(self) -> None:
         """Put back the caller's ``$_``, ``$input``, ``$args``... after a dot-sourced run."""
@@ -247,6 +278,23 @@ def _convert_default(p, value):
         return p.type.convert(value)
     except DotNetException:
         return value
+
+
+def _args_list(args) -> list:
+    """``$args`` of a function without parameters: values in order, a ``-Name`` argument as
+    a ParameterToken (followed by its ``-Name:value`` value)."""
+    out = []
+    for name, value, text in _flatten_args(args):
+        if name is None:
+            out.append(value)
+            continue
+        token = text or "-" + name
+        if value is None:
+            out.append(ParameterToken(token))
+        else:
+            out.append(ParameterToken(token + ":"))    # -Name:value
+            out.append(value)
+    return out
 
 
 def _flatten_args(args):
@@ -284,8 +332,7 @@ class ScriptCmdletInfo:
 
     @property
     def MyInvocation(self):
-        return InvocationInfo(self._proc.site.extent if self._proc.site else None,
-                              self._proc.name)
+        return self._proc.invocation_info()
 
     def ShouldProcess(self, *args) -> bool:
         return self._proc.ctx.should_process(self._proc, args)

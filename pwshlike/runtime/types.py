@@ -58,7 +58,7 @@ class PSType:
         if self.generic_args:
             return f"{base}`{len(self.generic_args)}"
         if self.fullname.endswith("[]"):
-            return self.element_type.Name + "[]" if self.element_type else base
+            return (self.element_type.Name if self.element_type else base) + "[]"
         return base
 
     @property
@@ -134,7 +134,7 @@ def cast_error(v: object, t: PSType | str, detail: str | None = None) -> DotNetE
 def _round_half_even(x) -> int:
     if isinstance(x, decimal.Decimal):
         return int(x.to_integral_value(rounding=decimal.ROUND_HALF_EVEN))
-    return int(round(x))
+    return round(x)
 
 
 def _to_integer(v, cls, tname: str) -> int:

@@ -228,6 +228,18 @@ class SwitchParameter:
         return f"SwitchParameter({self.IsPresent})"
 
 
+class ParameterToken(str):
+    """A ``-Name`` argument that landed in ``$args``: the text ``-Name``, remembered as a
+    parameter name so that splatting ``@args`` passes it on as one, as pwsh does."""
+
+    __slots__ = ()
+    dotnet_fullname = "System.String"
+
+    @property
+    def parameter_name(self) -> str:
+        return self[1:].rstrip(":")
+
+
 class AutomationNull:
     """The 'nothing' a command returns when it writes no output (``$null`` on assignment)."""
     __slots__ = ()

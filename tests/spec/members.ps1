@@ -266,7 +266,6 @@ $o.two
 'x'.GetType().FullName
 $true.GetType().Name
 @(1).GetType().Name
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 System.Int32
 System.String

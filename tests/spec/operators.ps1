@@ -292,7 +292,6 @@ zzz
 $a = (1, 2) -eq 3
 $a.GetType().Name
 $a.Count
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Object[]
 0
