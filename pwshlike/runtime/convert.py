@@ -156,8 +156,7 @@ def to_number(v: object, op: str = ""):
         n = parse_number_string(v)
         if n is None:
             raise runtime_error(
-                PSInvalidCastException, "InvalidCastFromStringToDoubleOrSingle" if False else
-                "InvalidArgument",
+                PSInvalidCastException, "InvalidCastFromStringToInteger",
                 f'Cannot convert value "{v}" to type "System.Int32". Error: "The input string '
                 f"'{v}' was not in a correct format.\"", "InvalidArgument", v)
         return n

@@ -115,7 +115,7 @@ def property_list(obj) -> list[tuple[str, object]]:
     for name in _public_attributes(obj):
         try:
             v = getattr(obj, name)
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001, S112 - a property that fails to read is left out
             continue
         if not callable(v):
             out.append((name, v))
@@ -301,7 +301,7 @@ def _to_string_method(obj, args):
     if args:
         from .dotnet_format import format_value
         return format_value(obj, to_str(args[0]))
-    if isinstance(obj, (Hashtable, PSCustomObject)) or isinstance(obj, list):
+    if isinstance(obj, (Hashtable, PSCustomObject, list)):
         return type_name_of(obj) if not isinstance(obj, PSCustomObject) else ""
     return to_str(obj)
 
@@ -483,9 +483,10 @@ def get_index(obj, index):
             return obj[index]
         except (IndexError, KeyError, TypeError):
             return None
-    # a scalar indexes like a one-element array
+    # a scalar indexes like a one-element array, by one index only: a list of indices
+    # gives $null (about_Operators, "(2)[0,0] -eq $null")
     if isinstance(index, list):
-        return [obj for i in index if _to_index(i) in (0, -1)]
+        return None
     i = _to_index(index)
     return obj if i in (0, -1) else None
 

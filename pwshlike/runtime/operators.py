@@ -159,7 +159,9 @@ def add(a, b):
         return [*a, *items]
     if isinstance(a, Hashtable):
         if not isinstance(b, Hashtable):
-            raise _op_missing(a, "op_Addition")
+            raise runtime_error(RuntimeException, "AddHashTableToNonHashTable",
+                                "A hash table can only be added to another hash table.",
+                                "InvalidOperation", a)
         h = a.copy()
         for k, v in b.items():
             h.add(k, v)
@@ -206,6 +208,10 @@ def mul(a, b):
         if I32_MIN <= r <= I32_MAX:
             return r
         return _int_result(r, 0 if (I32_MIN <= a <= I32_MAX and I32_MIN <= b <= I32_MAX) else 7)
+    if ta is Char or ta is bool:
+        # multiplication is defined for numbers, strings and arrays only; a char or a bool
+        # is a primitive without op_Multiply
+        raise _not_defined(a, "*", b)
     if isinstance(a, str):
         n = _repeat_count(b)
         return str.__str__(a) * n
@@ -250,6 +256,14 @@ def mod(a, b):
     return _arith(a, b, "Modulus")
 
 
+def _not_defined(a, op: str, b):
+    def name(v):
+        return "$null" if v is None else type_name_of(v)
+    return runtime_error(RuntimeException, "NotADefinedOperationForType",
+                         f"Operation '[{name(a)}] {op} [{name(b)}]' is not defined.",
+                         "InvalidOperation", a)
+
+
 def _op_missing(a, op: str):
     return runtime_error(RuntimeException, "MethodNotFound",
                          f"Method invocation failed because [{type_name_of(a)}] does not "
@@ -278,7 +292,7 @@ def _to_integral(v):
         return int(n), _int_rank(n)
     from .types import to_int32
     if isinstance(n, float) and not (I32_MIN <= n <= I32_MAX):
-        return int(round(n)), 7
+        return round(n), 7
     return to_int32(n), 0
 
 
@@ -386,10 +400,8 @@ def _compare(a, b, ci: bool, op: str) -> int:
             return 0 if b == "" else -1
         return -1 if not is_numeric(b) or b >= 0 else 1
     if isinstance(a, str):
-        x, y = (str(a), to_str(b))
-        if ci:
-            x, y = _fold(x), _fold(y)
-        return (x > y) - (x < y)
+        from .collation import compare_strings
+        return compare_strings(str(a), to_str(b), ci)
     if is_numeric(a) or type(a) is bool:
         if b is None:
             return 1 if a >= 0 else -1
@@ -495,14 +507,15 @@ def notin(a, b, ci=True):
 def like(a, b, ci=True):
     rx = compile_wildcard(to_str(b), ci)
     if isinstance(a, list):
-        return [e for e in a if rx.match(to_str(e))]
+        # a collection filters to the matching members as the strings that were matched
+        return [t for t in map(to_str, a) if rx.match(t)]
     return rx.match(to_str(a)) is not None
 
 
 def notlike(a, b, ci=True):
     rx = compile_wildcard(to_str(b), ci)
     if isinstance(a, list):
-        return [e for e in a if not rx.match(to_str(e))]
+        return [t for t in map(to_str, a) if not rx.match(t)]
     return rx.match(to_str(a)) is None
 
 
@@ -626,9 +639,8 @@ def _split_one(s: str, rx: re.Pattern, count: int) -> list:
     for m in rx.finditer(s):
         if count and n >= count - 1:
             break
-        if m.end() == m.start():
-            if m.start() == 0 or m.start() >= len(s):
-                continue
+        if m.end() == m.start() and (m.start() == 0 or m.start() >= len(s)):
+            continue
         pieces.append(s[pos:m.start()])
         pieces.extend(g if g is not None else "" for g in m.groups())
         pos = m.end()

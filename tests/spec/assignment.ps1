@@ -83,7 +83,6 @@ write
 #### plus-equals of a non-hashtable to a hashtable fails
 $a = @{a = 1; b = 2; c = 3}
 $a += 1
-## N-I: not yet passing in the first engine cut
 ## error: AddHashTableToNonHashTable
 
 #### minus-equals and on an array element

@@ -155,13 +155,11 @@ filefilefile
 
 #### number plus non-numeric string fails
 16 + "file"
-## N-I: not yet passing in the first engine cut
 ## error: InvalidCastFromStringToInteger
 
 #### hashtable plus non-hashtable fails
 $hash1 = @{a=1; b=2}
 $hash1 + 2
-## N-I: not yet passing in the first engine cut
 ## error: AddHashTableToNonHashTable
 
 #### enum arithmetic
@@ -378,7 +376,6 @@ le 7
 'macOS' -ilt 'MacOS'
 'MacOS' -ilt 'macOS'
 'macOS' -clt 'MacOS'
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 False
 False
@@ -390,7 +387,6 @@ $a=' ','`','~','!','@','#','$','%','^','&','*','(',')','_','+','-','=',
    '{','}','[',']',':',';','"','''','\','|','/','?','.','>',',','<'
 $r = $a -gt 'a'
 $r.Count
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 0
 ## END
@@ -436,7 +432,6 @@ $r = 1, 22, 3 -like '2*'
 $r
 $r.GetType().Name
 $r[0].GetType().Name
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 22
 Object[]
@@ -1106,7 +1101,6 @@ $a[2, 1, 0]
 (2)[-1]
 (2)[1] -eq $null
 (2)[0,0] -eq $null
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 2
 2
@@ -1131,5 +1125,4 @@ PowerShell
 
 #### multiplying two booleans is not defined
 $false * $true
-## N-I: not yet passing in the first engine cut
 ## error: NotADefinedOperationForType
