@@ -892,10 +892,13 @@ class Compiler:
     def ex_Index(self, e: A.Index) -> str:
         target = self.expr(e.target)
         index = self.expr(e.index)
+        # an index cast to [object] selects a dictionary's key indexer (see get_index_by_key)
+        fn = "_idx_key" if isinstance(e.index, A.Convert) and \
+            e.index.type_name.name.lower() in ("object", "system.object", "psobject") else "_idx"
         if e.null_conditional:
             t = self.fn.temp()
-            return f"(None if ({t} := {target}) is None else _idx({t}, {index}))"
-        return f"_idx({target}, {index})"
+            return f"(None if ({t} := {target}) is None else {fn}({t}, {index}))"
+        return f"{fn}({target}, {index})"
 
     def ex_ArrayLiteral(self, e: A.ArrayLiteral) -> str:
         return "[" + ", ".join(self.expr(x) for x in e.elements) + "]"

@@ -1224,6 +1224,11 @@ class Parser:
                 nt.kind == T.OPERATOR and nt.value in ("-", "+") and p != save2 and
                 p + 1 < len(self.src) and self.src[p + 1] in " \t"):
             operand = self.parse_unary()
+            if tn.name.lower() == "ordered" and not tn.generic_args and not tn.array_rank \
+                    and not isinstance(operand, A.Hashtable):
+                self.error("OrderedAttributeOnlyOnHashLiteralNode",
+                           "The ordered attribute can be specified only on a hash literal node.",
+                           lb.start, self.pos)
             return A.Convert(lb.start, self.pos, tn, operand)
         self.pos = save2
         del save

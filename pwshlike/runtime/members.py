@@ -87,6 +87,33 @@ class PSObjectView:
         return self.obj
 
 
+class DictionaryBaseView:
+    """``$hash.psbase``: the dictionary's own members, which its keys cannot shadow
+    (``@{keys = 1}.psbase.Keys`` is the key collection)."""
+
+    def __init__(self, table: Hashtable) -> None:
+        self._table = table
+
+    @property
+    def Keys(self) -> list:
+        return self._table.keys()
+
+    @property
+    def Values(self) -> list:
+        return self._table.values()
+
+    @property
+    def Count(self) -> int:
+        return len(self._table)
+
+    def ps_invoke_method(self, ctx, name: str, args: list):
+        return invoke_method(ctx, self._table, name, args)
+
+    @property
+    def type_fullname(self) -> str:
+        return self._table.type_fullname
+
+
 def property_list(obj) -> list[tuple[str, object]]:
     """The object's properties as (name, value) pairs, as Format-* and Select-Object see them."""
     if isinstance(obj, PSCustomObject):
@@ -125,7 +152,8 @@ def property_list(obj) -> list[tuple[str, object]]:
 def get_member(obj, name):
     """``$obj.name`` — None when the member does not exist (non-strict mode)."""
     if obj is None:
-        return None
+        # $null counts as an empty collection (about_Properties: Count and Length)
+        return 0 if isinstance(name, str) and name.lower() in ("count", "length") else None
     if not isinstance(name, str):
         if isinstance(obj, Hashtable) and name in obj:
             return obj[name]
@@ -143,6 +171,8 @@ def get_member(obj, name):
             return obj[name]
         if low == "psobject":
             return PSObjectView(obj)
+        if low == "psbase":
+            return DictionaryBaseView(obj)
         if low == "count":
             return len(obj)
         if low == "keys":
@@ -152,6 +182,8 @@ def get_member(obj, name):
         return None
     if low == "psobject":
         return PSObjectView(obj)
+    if low == "psbase":
+        return obj
     try:
         getter = _dotnet_tables().find_property(obj, low)
     except ImportError:
@@ -165,7 +197,7 @@ def get_member(obj, name):
     if isinstance(obj, str):
         if low == "length":
             return len(obj)
-        return None
+        return 1 if low == "count" else None
     attr = _member_name(obj, low)
     if attr is not None:
         return getattr(obj, attr)
@@ -358,10 +390,12 @@ def _magic_foreach(ctx, obj, args):
                             'Cannot find an overload for "ForEach" and the argument count: "0".')
     first = args[0]
     if type(first).__name__ == "ScriptBlock":
+        # the block runs in the caller's scope, so `$total += $_` updates the caller's variable
+        scope = ctx.current_scope
         for item in items:
-            out = invoke_scriptblock(ctx, first, list(args[1:]), None, collect=True,
-                                     dollar_underscore=item, dot_source=False)
-            result.extend(out)
+            invoke_scriptblock(ctx, first, list(args[1:]), None, collect=True,
+                               dollar_underscore=item, dot_source=True, parent_scope=scope,
+                               out=result)
         return result
     if hasattr(first, "fullname") and hasattr(first, "convert"):
         for item in items:
@@ -369,18 +403,33 @@ def _magic_foreach(ctx, obj, args):
         return result
     member = to_str(first)
     for item in items:
-        if len(args) > 1:
+        if len(args) > 1 or _is_method_name(item, member):
             r = invoke_method(ctx, item, member, list(args[1:]))
             if r is not None:
                 result.append(r)
         else:
+            # a property value is collected as it is: an array value stays one element
             v = get_member(item, member)
-            sub = enumerate_value(v) if not isinstance(v, str) else None
-            if sub is not None:
-                result.extend(sub)
-            elif v is not None or (isinstance(item, (PSCustomObject, Hashtable))):
+            if v is not None or (isinstance(item, (PSCustomObject, Hashtable))):
                 result.append(v)
     return result
+
+
+def _is_method_name(obj, name: str) -> bool:
+    """Is ``name`` a method (not a property) of ``obj``?  ``.ForEach('ToUpper')`` calls it."""
+    if obj is None or isinstance(obj, (PSCustomObject, Hashtable)):
+        return False
+    low = name.lower()
+    try:
+        tables = _dotnet_tables()
+        if tables.find_property(obj, low) is not None:
+            return False
+        if tables.find_method(obj, low) is not None:
+            return True
+    except ImportError:
+        pass
+    attr = _member_name(obj, low)
+    return attr is not None and callable(getattr(obj, attr, None))
 
 
 def _magic_where(ctx, obj, args):
@@ -458,7 +507,9 @@ def get_index(obj, index):
     if isinstance(obj, Hashtable):
         if isinstance(index, list):
             return [obj[k] for k in index]
-        if obj.ordered and type(index) is int and index not in obj:
+        if obj.ordered and type(index) is int:
+            # OrderedDictionary's int indexer is positional, even where an int key exists
+            # ($d[[object]1] reads the key: see get_index_by_key)
             items = obj.values()
             return items[index] if -len(items) <= index < len(items) else None
         return obj[index]
@@ -489,6 +540,14 @@ def get_index(obj, index):
         return None
     i = _to_index(index)
     return obj if i in (0, -1) else None
+
+
+def get_index_by_key(obj, index):
+    """``$d[[object]1]``: an index typed as object picks a dictionary's key indexer, not an
+    OrderedDictionary's positional one."""
+    if isinstance(obj, Hashtable) and not isinstance(index, list):
+        return obj[index]
+    return get_index(obj, index)
 
 
 def _to_index(i) -> int:

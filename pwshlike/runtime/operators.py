@@ -715,8 +715,11 @@ def format_op(fmt, args):
 
 def range_op(a, b):
     """a..b: integers (or characters in PowerShell 7 when both ends are one-char strings)."""
-    if isinstance(a, str) and isinstance(b, str) and len(a) == 1 and len(b) == 1 and not (
-            a.isdigit() and b.isdigit()):
+    # [char] ends always give characters; one-character strings do unless both are digits,
+    # which convert to numbers ("0".."9" is 0..9)
+    if (type(a) is Char and type(b) is Char) or (
+            isinstance(a, str) and isinstance(b, str) and len(a) == 1 and len(b) == 1 and not (
+            a.isdigit() and b.isdigit())):
         x, y = ord(a), ord(b)
         step = 1 if y >= x else -1
         return [Char(chr(c)) for c in range(x, y + step, step)]

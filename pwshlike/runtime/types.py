@@ -218,7 +218,13 @@ def to_decimal(v) -> decimal.Decimal:
         if math.isnan(v) or math.isinf(v) or abs(v) > 7.9e28:
             raise cast_error(v, "System.Decimal", "Value was either too large or too small "
                              "for a Decimal.")
-        return decimal.Decimal(repr(v)) if abs(v) >= 1e-28 or v == 0 else decimal.Decimal(0)
+        if abs(v) < 1e-28:
+            return decimal.Decimal(0)
+        # .NET converts a double to decimal with at most 15 significant digits
+        d = decimal.Decimal(format(v, ".15g"))
+        if d.as_tuple().exponent > 0:
+            d = d.quantize(decimal.Decimal(1))
+        return d
     if v is None:
         return decimal.Decimal(0)
     if isinstance(v, str):
@@ -466,7 +472,8 @@ def _register_builtins() -> None:
              is_value_type=True))
     r(PSType("System.Guid", lambda v: isinstance(v, uuid.UUID),
              lambda v: v if isinstance(v, uuid.UUID) else _to_guid(v), is_value_type=True))
-    r(PSType("System.Collections.Hashtable", lambda v: isinstance(v, Hashtable), _to_hashtable))
+    r(PSType("System.Collections.Hashtable", lambda v: isinstance(v, Hashtable) and not v.ordered,
+             _to_hashtable))
     r(PSType("System.Collections.Specialized.OrderedDictionary",
              lambda v: isinstance(v, Hashtable) and v.ordered,
              lambda v: _to_hashtable(v, ordered=True)))
@@ -529,6 +536,9 @@ def _to_hashtable(v, ordered: bool = False):
     if isinstance(v, Hashtable):
         if ordered and not v.ordered:
             raise cast_error(v, "System.Collections.Specialized.OrderedDictionary")
+        if v.ordered and not ordered:
+            # an OrderedDictionary is no Hashtable: the cast copies its entries into one
+            return Hashtable(v.items())
         return v
     if isinstance(v, PSCustomObject):
         return Hashtable(v.properties(), ordered=ordered)

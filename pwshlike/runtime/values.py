@@ -82,7 +82,7 @@ class Hashtable:
         self[key] = value
 
     def copy(self) -> Hashtable:
-        h = Hashtable(ordered=self.ordered)
+        h = type(self)(ordered=self.ordered)
         h._d = {k: [e[0], e[1]] for k, e in self._d.items()}
         return h
 
@@ -93,6 +93,54 @@ class Hashtable:
     def type_fullname(self) -> str:
         return ("System.Collections.Specialized.OrderedDictionary" if self.ordered
                 else "System.Collections.Hashtable")
+
+
+def _norm_cs(key: object) -> object:
+    if type(key) is bool:
+        return ("bool", key)
+    if isinstance(key, str):
+        return str.__str__(key)
+    return key
+
+
+class CaseSensitiveHashtable(Hashtable):
+    """``[hashtable]::new()``: .NET's default comparer, so string keys match case-sensitively
+    (hash literals and ``@{}`` use a case-insensitive one)."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key):
+        e = self._d.get(_norm_cs(key))
+        return None if e is None else e[1]
+
+    def __setitem__(self, key, value) -> None:
+        nk = _norm_cs(key)
+        e = self._d.get(nk)
+        if e is None:
+            self._d[nk] = [key, value]
+        else:
+            e[1] = value
+
+    def __delitem__(self, key) -> None:
+        self._d.pop(_norm_cs(key), None)
+
+    def __contains__(self, key) -> bool:
+        return _norm_cs(key) in self._d
+
+    def get(self, key, default=None):
+        e = self._d.get(_norm_cs(key))
+        return default if e is None else e[1]
+
+    def add(self, key, value) -> None:
+        if key is None:
+            super().add(key, value)     # raises the null-key error
+        if _norm_cs(key) in self._d:
+            from ..errors import ArgumentException, runtime_error
+            raise runtime_error(
+                ArgumentException, "ArgumentException",
+                f"Item has already been added. Key in dictionary: '{key}'  Key being added: "
+                f"'{key}'")
+        self[key] = value
 
 
 class DictionaryEntry:

@@ -191,7 +191,6 @@ $a | ForEach-Object { $null -eq $_ }
 [int[]] $intA = 1, 2, 3
 $intA.Clear()
 $intA
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 True
 True
@@ -213,7 +212,6 @@ $a.ForEach({ $_ * $_})
 
 #### ForEach method with a method name
 ("one", "two", "three").ForEach("ToUpper")
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 ONE
 TWO
@@ -229,7 +227,6 @@ $myObject.ForEach('singleValue')
 $myObject.ForEach('arrayValue').Count
 $myObject.ForEach('arrayValue')[0].Count
 $myObject.ForEach({$_.arrayValue}).Count
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Hello
 1
@@ -321,7 +318,6 @@ $a.Count
 $a.Length
 $a[0]
 $a[-1]
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 0
 0
@@ -337,7 +333,6 @@ $result.GetType().FullName
 $result
 $result.Count
 $result.Length
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 System.String
 four
@@ -362,7 +357,6 @@ System.String[]
 $a = "one", $null, "three"
 $a.Count
 "one", $null, "three" | ForEach-Object {"Hello " + $_}
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 3
 Hello one

@@ -137,7 +137,6 @@ $str = 'string'
 $str.Length
 $str.Count
 (42).Count
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 6
 1
@@ -235,7 +234,6 @@ True
 $h = @{ Count = 'custom' }
 $h.Count
 $h.psbase.Count
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 custom
 1

@@ -200,7 +200,6 @@ $r = @('abc' | ForEach-Object { $_.Length })
 $r.Count
 $r[0]
 'abc'.Count
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 1
 3

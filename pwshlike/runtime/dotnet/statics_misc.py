@@ -10,7 +10,7 @@ import time
 from .. import numeric as N
 from ..convert import to_bool
 from ..types import StaticProperty
-from ..values import GenericList, Hashtable, TypedArray
+from ..values import CaseSensitiveHashtable, GenericList, Hashtable, TypedArray
 from .common import (
     a_int,
     arg_null,
@@ -206,8 +206,9 @@ OBJECT_STATICS = {
 
 
 def _hashtable_new(*args):
+    """[hashtable]::new(...) compares keys with .NET's default, case-sensitive comparer."""
     src = args[0] if args and isinstance(args[0], Hashtable) else None
-    return Hashtable(src.items()) if src is not None else Hashtable()
+    return CaseSensitiveHashtable(src.items() if src is not None else None)
 
 
 HASHTABLE_STATICS = {"new": static(".ctor", (0, 1, 2, 3))(_hashtable_new)}
