@@ -54,6 +54,7 @@ class ExecutionContext:
         self.global_scope = Scope(None)
         self.current_scope = self.global_scope
         self.last_ok = True
+        self.catch_depth = 0      # enclosing try/catch and trap blocks now running
         self.depth = 0
         self.max_depth = 900
         self.aliases = {k.lower(): v for k, v in ALIASES.items()}
@@ -255,10 +256,12 @@ class Engine:
         from .runtime.invoke import run_block
         prev = self.ctx.current_scope
         self.ctx.current_scope = S
+        self.ctx.catch_depth += 1      # errors reach the Python caller, as from a try
         try:
             run_block(self.ctx, info.end, S, out)
         finally:
             self.ctx.current_scope = prev
+            self.ctx.catch_depth -= 1
         return out
 
     def run_text(self, text: str, filename: str | None = None, args=None,

@@ -115,20 +115,40 @@ class Compiler:
 
     # --- statements ---------------------------------------------------------------------------------
     def statements(self, stmts, traps=()) -> None:
+        """Each statement is guarded: an error ends that statement only, unless the error
+        preference, a throw, an enclosing try or a trap says otherwise (statement_error)."""
+        f = self.fn
         if traps:
+            # while this block runs, errors of the commands it calls come back to its traps
             trap_info = self.compile_traps(traps)
+            f.line("ctx.catch_depth += 1")
+            f.line("try:")
+            f.level += 1
             for st in stmts:
-                self.fn.line("try:", st)
-                self.fn.level += 1
+                f.line("try:", st)
+                f.level += 1
                 self.statement(st)
-                self.fn.level -= 1
-                self.fn.line("except Exception as _e:")
-                self.fn.line(f"    _trap(ctx, S, out, _e, {trap_info})")
+                f.level -= 1
+                f.line("except Exception as _e:")
+                f.line(f"    _trap(ctx, S, out, _e, {trap_info})")
+            if not stmts:
+                f.line("pass")
+            f.level -= 1
+            f.line("finally:")
+            f.line("    ctx.catch_depth -= 1")
             return
         for st in stmts:
+            if isinstance(st, _UNGUARDED_STATEMENTS):
+                self.statement(st)
+                continue
+            f.line("try:", st)
+            f.level += 1
             self.statement(st)
+            f.level -= 1
+            f.line("except Exception as _e:")
+            f.line("    _stmt_error(ctx, S, _e)")
         if not stmts:
-            self.fn.line("pass")
+            f.line("pass")
 
     def compile_traps(self, traps) -> str:
         items = []
@@ -584,9 +604,19 @@ class Compiler:
 
     def st_Try(self, st: A.Try) -> None:
         f = self.fn
+        if st.catches:
+            # errors inside the try body, also in the commands it calls, go to its catches
+            f.line("ctx.catch_depth += 1", st)
         f.line("try:", st)
         f.level += 1
+        if st.catches:
+            f.line("try:")
+            f.level += 1
         self.statements(st.body.statements, st.body.traps)
+        if st.catches:
+            f.level -= 1
+            f.line("finally:")
+            f.line("    ctx.catch_depth -= 1")
         f.level -= 1
         if st.catches:
             f.line("except Exception as _e:")
@@ -972,6 +1002,10 @@ class _TypeRef:
             if not getattr(t, "is_user_type", False):
                 self._type = t
         return t
+
+
+# statements that cannot fail, left without an error guard
+_UNGUARDED_STATEMENTS = (A.FunctionDefinition, A.Trap, A.Break, A.Continue)
 
 
 def compile_script(sb: A.ScriptBlock, src: str, filename: str | None = None):

@@ -170,7 +170,7 @@ class FunctionProcessor(Processor):
         prev = ctx.current_scope
         ctx.current_scope = S
         try:
-            run_block(ctx, info.begin, S, self.out)
+            self._run(info.begin, S, self.out)
         finally:
             ctx.current_scope = prev
 
@@ -205,7 +205,7 @@ class FunctionProcessor(Processor):
         prev = ctx.current_scope
         ctx.current_scope = S
         try:
-            run_block(ctx, info.process, S, self.out)
+            self._run(info.process, S, self.out)
         finally:
             ctx.current_scope = prev
 
@@ -221,14 +221,14 @@ class FunctionProcessor(Processor):
         prev = ctx.current_scope
         ctx.current_scope = S
         try:
-            run_block(ctx, info.end, S, self.out)
+            self._run(info.end, S, self.out)
         finally:
             try:
                 if info.clean is not None:
                     # clean runs last, whatever happened; its output is discarded
                     # (about_Functions_Advanced_Methods)
                     ctx.current_scope = S
-                    run_block(ctx, info.clean, S, NULLSINK)
+                    self._run(info.clean, S, NULLSINK)
             finally:
                 ctx.current_scope = prev
             if self.pushed:
@@ -236,12 +236,24 @@ class FunctionProcessor(Processor):
                 self.pushed = False
             self.restore_automatics()
 
+    def _run(self, fn, S, out) -> None:
+        """Run one named block.  An error that $ErrorActionPreference = 'Stop' escalated
+        ends a plain function's caller too, but leaving an advanced function it is that
+        command's statement-terminating error, as a cmdlet's would be."""
+        try:
+            run_block(self.ctx, fn, S, out)
+        except DotNetException as e:
+            if getattr(e, "ps_escalated", False) and self.binding is not None and \
+                    self.info.metadata.advanced:
+                e.ps_escalated = False
+            raise
+
     def _process_once(self) -> None:
         ctx = self.ctx
         prev = ctx.current_scope
         ctx.current_scope = self.scope
         try:
-            run_block(ctx, self.info.process, self.scope, self.out)
+            self._run(self.info.process, self.scope, self.out)
         finally:
             ctx.current_scope = prev
 
@@ -341,7 +353,8 @@ class ScriptCmdletInfo:
         return True
 
     def WriteError(self, record) -> None:
-        self._proc.ctx.write_error_record(record)
+        """A non-terminating error: honours the error preference, and the call fails ($?)."""
+        write_error_from(self._proc.ctx, self._proc, record, self._proc.site)
 
     def WriteObject(self, obj, enumerate_collection=False) -> None:
         if enumerate_collection:
@@ -359,7 +372,11 @@ class ScriptCmdletInfo:
         self._proc.ctx.write_stream("debug", to_str(text))
 
     def ThrowTerminatingError(self, record) -> None:
-        raise record.Exception
+        exc = record.Exception
+        if isinstance(exc, DotNetException):
+            exc.error_record = record
+            exc.ps_unwrapped = True     # the command's own error, not a method failure
+        raise exc
 
     @property
     def SessionState(self):

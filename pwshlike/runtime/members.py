@@ -357,7 +357,7 @@ def _call_python(m, name, args):
     try:
         return m(*args)
     except DotNetException as e:
-        if isinstance(e, MethodInvocationException):
+        if isinstance(e, MethodInvocationException) or getattr(e, "ps_unwrapped", False):
             raise
         raise _wrap_method_error(name, args, e) from None
     except TypeError as e:

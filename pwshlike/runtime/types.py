@@ -508,7 +508,7 @@ def _register_builtins() -> None:
     r(PSType("System.Management.Automation.ScriptBlock",
              lambda v: type(v).__name__ == "ScriptBlock", None))
     r(PSType("System.Management.Automation.ErrorRecord",
-             lambda v: type(v).__name__ == "ErrorRecord", None))
+             lambda v: type(v).__name__ == "ErrorRecord", None, ctor=_new_error_record))
     r(PSType("System.Nullable"))
     for full, cls in list(EXCEPTION_CLASSES.items()):
         _register_exception(cls)
@@ -523,6 +523,16 @@ def _register_exception(cls) -> PSType:
                lambda v, cls=cls: v if isinstance(v, cls) else cls(to_str(v)), ctor=ctor)
     t.exception_class = cls
     return register(t)
+
+
+def _new_error_record(exception, error_id, category, target=None):
+    """ErrorRecord(Exception, string errorId, ErrorCategory, object targetObject)."""
+    from ..errors import ErrorRecord
+    from .dotnet.enums import ErrorCategory
+    if not isinstance(exception, BaseException):
+        raise cast_error(exception, "System.Exception")
+    cat = ErrorCategory.name_of(ErrorCategory.convert(category))
+    return ErrorRecord(exception, to_str(error_id), cat, target)
 
 
 def _to_guid(v):
