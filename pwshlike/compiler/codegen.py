@@ -289,7 +289,7 @@ class Compiler:
         f = self.fn
         if op != "=":
             if op == "??=":
-                cur = self.expr(target)
+                cur = self._compound_read(target)
                 v = f.temp()
                 f.line(f"{v} = {cur}", node)
                 f.line(f"if {v} is None:")
@@ -321,7 +321,7 @@ class Compiler:
                 if result:
                     f.line(f"return _getm({obj}, {m})")
                 return
-            value = f"{helper}({self.expr(target)}, {value})"
+            value = f"{helper}({self._compound_read(target)}, {value})"
         if isinstance(target, A.Variable):
             self.set_variable(target.path, value, node, result)
             return
@@ -370,10 +370,22 @@ class Compiler:
             return
         f.line(f"_invalid_assignment({self.u.const(node)})", node)
 
+    def _compound_read(self, target) -> str:
+        """The current value a compound assignment starts from.  A plain variable is read
+        from the current scope only: compound assignment does not use dynamic scoping
+        (about_Assignment_Operators), so `& { $x += 1 }` starts a new local $x."""
+        if isinstance(target, A.Variable) and target.path.scope is None and \
+                target.path.key not in ("_", "args", "input", "this"):
+            return f"L.get({target.path.key!r})"
+        return self.expr(target)
+
     def set_variable(self, path: VariablePath, value: str, node, result: bool = False) -> None:
         f = self.fn
         key = path.key
         scope = path.scope
+        if scope in (None, "local", "global", "script") and key in _CONSTANT_AUTOMATICS:
+            f.line(f"_not_writable({path.name!r})", node)
+            return
         if scope is None and key not in ("_",):
             if result:
                 v = f.temp()
@@ -1003,6 +1015,11 @@ class _TypeRef:
                 self._type = t
         return t
 
+
+# automatic variables that are constants in every scope (about_Automatic_Variables)
+_CONSTANT_AUTOMATICS = frozenset((
+    "true", "false", "pid", "host", "home", "pshome", "shellid", "psversiontable",
+    "executioncontext", "iscoreclr", "islinux", "ismacos", "iswindows"))
 
 # statements that cannot fail, left without an error guard
 _UNGUARDED_STATEMENTS = (A.FunctionDefinition, A.Trap, A.Break, A.Continue)

@@ -917,7 +917,7 @@ class Parser:
                                f"You must provide a value expression following the '{op.value}' "
                                "operator.", vt.start, vt.start, vt.kind == T.EOF_)
                 value = self.parse_statement()
-                self._check_assignable(expr)
+                self._check_assignable(expr, multiple_ok=op.value == "=")
                 return A.Assignment(start, self.pos, expr, op.value, value)
             redirs = self.parse_redirections()
             elements.append(A.CommandExpression(expr.start, self.pos, expr, redirs))
@@ -954,11 +954,12 @@ class Parser:
         return A.Pipeline(start, self.pos, elements, False)
 
 
-    def _check_assignable(self, expr) -> None:
+    def _check_assignable(self, expr, multiple_ok: bool = True) -> None:
+        """Only '=' assigns to several targets at once ($a, $b = 1, 2)."""
         target = expr
         while isinstance(target, (A.Convert, A.AttributedExpression)):
             target = target.operand
-        if isinstance(target, A.ArrayLiteral):
+        if isinstance(target, A.ArrayLiteral) and multiple_ok:
             for e in target.elements:
                 self._check_assignable(e)
             return

@@ -167,6 +167,13 @@ def setvar(ctx, S: Scope, key: str, value) -> None:
     S.vars[key] = value
 
 
+def not_writable(name: str):
+    """Assigning a constant automatic variable ($PID = 1, $true = 0)."""
+    raise runtime_error(RuntimeException, "VariableNotWritable",
+                        f"Cannot overwrite variable {name} because it is read-only or constant.",
+                        "WriteError", name)
+
+
 def _apply_constraint(ctx, key, c, value):
     ptype, validators = c
     if ptype is not None:
@@ -626,7 +633,8 @@ GLOBALS = {
     "_psobject_wrap": psobject_wrap, "_pscustom": pscustom, "_hashtable": hashtable,
     "_foreach_iter": foreach_iter, "_range_lazy": range_lazy, "_restore_local": restore_local, "_switch_items": switch_items,
     "_switch_file": switch_file, "_switch_test": switch_test, "_switch_sb": switch_sb,
-    "_throw": throw, "_as_ps_error": as_ps_error, "_stmt_error": statement_error, "_catch_matches": catch_matches,
+    "_throw": throw, "_as_ps_error": as_ps_error, "_stmt_error": statement_error,
+    "_not_writable": not_writable, "_catch_matches": catch_matches,
     "_enter_catch": enter_catch, "_trap": trap, "_define_function": define_function,
     "_define_enum": define_enum, "_define_class": define_class,
     "_new_scriptblock": new_scriptblock,

@@ -308,7 +308,6 @@ three three three three
 $x = 1
 & { $x += 1; $x }
 $x
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 1
 1
@@ -333,7 +332,6 @@ empty
 
 #### compound assignment to multiple targets is a parse error
 $a,$b += 1,2
-## N-I: not yet passing in the first engine cut
 ## error: ParseError: InvalidLeftHandSide
 
 #### null-coalescing assignment to a constant is a parse error
@@ -346,5 +344,4 @@ $a=
 
 #### assigning a read-only automatic variable fails
 $PID = 1
-## N-I: not yet passing in the first engine cut
 ## error: VariableNotWritable
