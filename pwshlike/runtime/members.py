@@ -10,7 +10,7 @@ from ..errors import DotNetException, MethodInvocationException, RuntimeExceptio
 from .convert import to_str
 from .enumerate import enumerate_value
 from .typenames import Char, type_name_of
-from .values import Hashtable, PSCustomObject, PSNoteProperty
+from .values import GenericList, Hashtable, PSCustomObject, PSNoteProperty
 
 _ATTR_CACHE: dict[type, dict[str, str]] = {}
 
@@ -65,11 +65,20 @@ class PSObjectView:
 
     @property
     def TypeNames(self):
+        """The type and its base types, most derived first (``$x.pstypenames``)."""
+        obj = self.obj
         names = []
-        if isinstance(self.obj, PSCustomObject) and self.obj.type_names:
-            names.extend(self.obj.type_names)
-        names.append(type_name_of(self.obj))
-        if isinstance(self.obj, PSCustomObject):
+        if isinstance(obj, PSCustomObject) and obj.type_names:
+            names.extend(obj.type_names)
+        names.append(type_name_of(obj))
+        if hasattr(type(obj), "enum_type"):
+            names += ["System.Enum", "System.ValueType"]
+        elif isinstance(obj, (int, float)) or type(obj).__name__ in ("Decimal", "datetime",
+                                                                     "timedelta"):
+            names.append("System.ValueType")
+        elif isinstance(obj, list) and not isinstance(obj, GenericList):
+            names.append("System.Array")
+        if names[-1] != "System.Object":
             names.append("System.Object")
         return names
 
@@ -184,6 +193,10 @@ def get_member(obj, name):
         return PSObjectView(obj)
     if low == "psbase":
         return obj
+    if low == "pstypenames":
+        return PSObjectView(obj).TypeNames
+    if low in _ARRAY_ONLY_PROPERTIES and isinstance(obj, GenericList):
+        return _enumerate_member(obj, name)   # List[T]/ArrayList: the items' property
     try:
         getter = _dotnet_tables().find_property(obj, low)
     except ImportError:
@@ -191,7 +204,9 @@ def get_member(obj, name):
     if getter is not None:
         return getter(obj)
     if isinstance(obj, list):
-        if low in ("count", "length", "longlength"):
+        # arrays have Count and Length; List[T]/ArrayList only Count (their items' Length
+        # is reached by member enumeration)
+        if low == "count" or (low in ("length", "longlength") and not isinstance(obj, GenericList)):
             return len(obj)
         return _enumerate_member(obj, name)
     if isinstance(obj, str):
@@ -206,21 +221,31 @@ def get_member(obj, name):
     return None
 
 
+# properties of .NET arrays that List[T] and ArrayList do not have
+_ARRAY_ONLY_PROPERTIES = frozenset(("length", "longlength", "rank"))
+
+
 def _enumerate_member(items: list, name: str):
+    """The property of each item (about_Member-Access_Enumeration).  Items without it add
+    nothing, except PSCustomObjects, which add $null once any item has the property."""
     results = []
+    found = False
     for e in items:
         if isinstance(e, list):
             v = _enumerate_member(e, name)
         else:
             v = get_member(e, name)
         if v is None:
+            if isinstance(e, PSCustomObject):
+                results.append(None)
             continue
+        found = True
         sub = enumerate_value(v) if not isinstance(v, (str, Hashtable)) else None
         if sub is not None:
             results.extend(sub)
         else:
             results.append(v)
-    if not results:
+    if not found and all(r is None for r in results):
         return None
     if len(results) == 1:
         return results[0]
@@ -243,8 +268,11 @@ def set_member(obj, name, value) -> None:
                             f"The property '{name}' cannot be found on this object. Verify that "
                             "the property exists and can be set.", "InvalidOperation")
     if isinstance(obj, list):
-        for e in obj:
-            set_member(e, name, value)
+        # member-access enumeration reads properties but never sets them (about_Arrays)
+        setter = _dotnet_tables().find_property_setter(obj, name.lower())
+        if setter is None:
+            raise _property_not_found(name)
+        setter(obj, value)
         return
     attr = _member_name(obj, name.lower())
     if attr is not None:
@@ -312,6 +340,15 @@ def invoke_method(ctx, obj, name, args: list):
             m = getattr(obj, attr)
             if callable(m):
                 return _call_python(m, name, args)
+    if low == "tostring":      # every object has these, collections too
+        return _to_string_method(obj, args)
+    if low == "gethashcode":
+        return hash(obj) & 0x7FFFFFFF if not isinstance(obj, list) else id(obj) & 0x7FFFFFFF
+    if low == "equals":
+        if isinstance(obj, list):
+            return obj is (args[0] if args else None)
+        from .operators import scalar_eq
+        return scalar_eq(obj, args[0] if args else None)
     if isinstance(obj, list):
         results = []
         for e in obj:
@@ -319,13 +356,6 @@ def invoke_method(ctx, obj, name, args: list):
             if r is not None:
                 results.append(r)
         return results if len(results) != 1 else results[0]
-    if low == "tostring":
-        return _to_string_method(obj, args)
-    if low == "gethashcode":
-        return hash(obj) & 0x7FFFFFFF
-    if low == "equals":
-        from .operators import scalar_eq
-        return scalar_eq(obj, args[0] if args else None)
     raise method_not_found(obj, name)
 
 
@@ -334,8 +364,27 @@ def _to_string_method(obj, args):
         from .dotnet_format import format_value
         return format_value(obj, to_str(args[0]))
     if isinstance(obj, (Hashtable, PSCustomObject, list)):
-        return type_name_of(obj) if not isinstance(obj, PSCustomObject) else ""
+        return _dotnet_type_string(type_name_of(obj)) if not isinstance(obj, PSCustomObject) \
+            else ""
     return to_str(obj)
+
+
+def _dotnet_type_string(name: str) -> str:
+    """Type.ToString(): a generic type shows its arity, List`1[System.String]."""
+    if not name.endswith("]") or name.endswith("[]"):
+        return name
+    base, _, args = name.partition("[")
+    if "`" in base:
+        return name
+    depth, count = 0, 1
+    for ch in args[:-1]:
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            count += 1
+    return f"{base}`{count}[{args}"
 
 
 def _call_dotnet(fn, obj, name, args):
