@@ -5,7 +5,7 @@ import os
 import sys
 
 from .errors import DotNetException, ErrorRecord, ParseError, ensure_error_record
-from .runtime.context import ExitSignal, FlowControl, Scope
+from .runtime.context import MISSING, ExitSignal, FlowControl, Scope
 from .runtime.convert import to_str
 from .runtime.values import GenericList, Hashtable
 
@@ -60,6 +60,12 @@ class ExecutionContext:
         self.aliases = {k.lower(): v for k, v in ALIASES.items()}
         self._cmdlets = None
         self._init_variables()
+        from .runtime import convert
+        convert.OFS_SOURCE[0] = self._ofs
+
+    def _ofs(self):
+        v = self.current_scope.lookup("ofs")
+        return None if v is MISSING else v
 
     # --- variables ------------------------------------------------------------------------------------
     def _init_variables(self) -> None:
@@ -107,7 +113,6 @@ class ExecutionContext:
 
     def pref(self, name: str) -> str:
         v = self.current_scope.lookup(name)
-        from .runtime.context import MISSING
         if v is MISSING:
             v = self.global_scope.vars.get(name)
         return to_str(v).lower()
@@ -284,8 +289,10 @@ class Engine:
             S.vars["psscriptroot"] = os.path.dirname(os.path.abspath(filename))
         out = OutDefault(ctx)
         from .runtime.commands import FunctionProcessor
+        # the script runs in S itself (the global scope, or its own script scope), so that
+        # $script:x names the variables it sets
         proc = FunctionProcessor(ctx, info, S, [(None, a, None) for a in (args or [])], out,
-                                 "<script>", dot_source=dot_source)
+                                 "<script>", dot_source=True)
         code = 0
         try:
             try:

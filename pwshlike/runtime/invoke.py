@@ -58,8 +58,8 @@ class InputEnumerator:
         self._current = None
 
     def ToString(self) -> str:
-        from .convert import OFS, to_str
-        return OFS[0].join(to_str(x) for x in self.ps_enumerate())
+        from .convert import output_field_separator, to_str
+        return output_field_separator().join(to_str(x) for x in self.ps_enumerate())
 
 
 def run_block(ctx, fn, S, out) -> None:

@@ -175,7 +175,6 @@ $greeting = 'hi'
 "$script:greeting there"
 "${script:greeting}!"
 "$local:greeting"
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 hi there
 hi!
