@@ -334,7 +334,9 @@ class Binder:
         if t is not None and t.fullname not in ("System.Object",
                                                 "System.Management.Automation.PSObject"):
             if isinstance(value, list) and not t.fullname.endswith("]") and len(value) != 1 and \
-                    t.fullname not in ("System.Collections.Hashtable",):
+                    t.fullname not in ("System.Collections.Hashtable",) and not (
+                        self.is_script and not self.meta.advanced and t.fullname == "System.String"):
+                # (a plain function's [string] parameter takes an array joined with $OFS)
                 raise self._convert_error(p, value, t.fullname, collection=True)
             if text is not None and t.fullname == "System.String" and not isinstance(value, str):
                 value = text

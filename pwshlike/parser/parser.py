@@ -1410,6 +1410,10 @@ class Parser:
     def parse_member(self, target, name_pos: int, static: bool, nullc: bool):
         src = self.src
         self.pos = name_pos
+        if static:
+            # '::' may be followed by white space ([int]:: $name, about_Operators)
+            while self.pos < len(src) and src[self.pos] in T.SPACE_CHARS:
+                self.pos += 1
         if self.pos >= len(src) or src[self.pos] in T.SPACE_CHARS or src[self.pos] in "\r\n":
             self.error("MissingPropertyName", "Missing property name after reference "
                        "operator.", name_pos - 1, name_pos, self.pos >= len(src))

@@ -53,10 +53,24 @@ def _int_result(r: int, rank: int):
     return N.BigInteger(r)
 
 
+_UNSIGNED = (N.Byte, N.UInt16, N.UInt32, N.UInt64)
+
+
+def _is_signed(v) -> bool:
+    return not isinstance(v, _UNSIGNED)
+
+
 def _numeric_pair(a, b, op: str):
     """Convert both operands to numbers; returns (a, b, kind) with kind 'i', 'f' or 'd'."""
     a = to_number(a, op)
     b = to_number(b, op)
+    ta, tb = type(a), type(b)
+    if (ta is N.BigInteger) != (tb is N.BigInteger):
+        # BigInteger arithmetic converts the other operand to BigInteger (truncating)
+        if ta is N.BigInteger and not isinstance(b, int):
+            return a, N.BigInteger(int(b)), "i"
+        if tb is N.BigInteger and not isinstance(a, int):
+            return N.BigInteger(int(a)), b, "i"
     if isinstance(a, float) or isinstance(b, float):
         if isinstance(a, decimal.Decimal) or isinstance(b, decimal.Decimal):
             return float(a), float(b), "f"
@@ -71,6 +85,8 @@ def _arith(a, b, op: str):
     x, y, kind = _numeric_pair(a, b, op)
     if kind == "i":
         rank = max(_int_rank(x), _int_rank(y))
+        if rank == 6 and (_is_signed(x) or _is_signed(y)):
+            rank = 7        # Int32 with UInt32 widens to Int64, as in C#
         if op == "Addition":
             return _int_result(int(x) + int(y), rank)
         if op == "Subtraction":
@@ -80,6 +96,9 @@ def _arith(a, b, op: str):
         if op == "Division":
             if y == 0:
                 raise _div_zero()
+            if rank == 9:       # BigInteger.Divide truncates toward zero
+                q = abs(int(x)) // abs(int(y))
+                return N.BigInteger(-q if (x < 0) != (y < 0) else q)
             q, r = divmod(int(x), int(y))
             if r == 0:
                 return _int_result(q, rank)

@@ -151,9 +151,10 @@ def _to_integer(v, cls, tname: str) -> int:
         if math.isnan(v) or math.isinf(v):
             raise cast_error(v, tname, "Value was either too large or too small for an "
                              f"{tname.rsplit('.', 1)[-1]}.")
-        r = _round_half_even(v)
+        # BigInteger's explicit conversion truncates; the fixed-size integers round
+        r = int(v) if cls is N.BigInteger else _round_half_even(v)
     elif isinstance(v, decimal.Decimal):
-        r = _round_half_even(v)
+        r = int(v) if cls is N.BigInteger else _round_half_even(v)
     elif isinstance(v, str):
         if isinstance(v, Char):
             r = ord(v)

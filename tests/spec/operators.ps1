@@ -69,7 +69,6 @@ Double
 (512MB).GetType().FullName
 (512MB * 512MB).GetType().FullName
 ([int32]::MinValue + [uint32]::MaxValue).GetType().FullName
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 5.1
 System.Int32
@@ -110,7 +109,6 @@ System.Double
 [bigint]1 / 1.9
 1 / [bigint]1.9
 1 / [int]1.9
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 1
 1
@@ -531,7 +529,6 @@ Cook
 $SearchExp = '^(?<DomainName>[\w-.]+)\\(?<Username>[\w-.]+)$'
 $ReplaceExp = '${Username}@${DomainName}'
 'Contoso.local\John.Doe' -replace $SearchExp, $ReplaceExp
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 John.Doe@Contoso.local
 ## END
@@ -1117,7 +1114,6 @@ PowerShell
 
 #### static member operator with expression member name
 'MinValue', 'MaxValue' | ForEach-Object { [int]:: $_ }
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 -2147483648
 2147483647
