@@ -399,9 +399,10 @@ def scalar_eq(a, b, ci: bool = True) -> bool:
     if isinstance(a, datetime.datetime):
         if isinstance(b, str):
             from .types import parse_datetime
-            d = parse_datetime(b)
-            return d == a
-        return a == b
+            b = parse_datetime(b)
+        if isinstance(b, datetime.datetime):
+            return _ticks(a) == _ticks(b)
+        return False
     if isinstance(a, (list, Hashtable, PSCustomObject)):
         return a is b
     try:
@@ -439,15 +440,51 @@ def _compare(a, b, ci: bool, op: str) -> int:
         return (x > nb) - (x < nb)
     if isinstance(a, datetime.datetime):
         from .types import to_datetime
-        y = to_datetime(b)
-        return (a > y) - (a < y)
+        x, y = _ticks(a), _ticks(to_datetime(b))
+        return (x > y) - (x < y)
     if isinstance(a, datetime.timedelta):
         from .types import to_timespan
         y = to_timespan(b)
         return (a > y) - (a < y)
+    compare_to = _compare_to(a)
+    if compare_to is not None:
+        # IComparable: the right operand converted to the left's type, then CompareTo
+        r = compare_to(_convert_like(a, b))
+        return (r > 0) - (r < 0)
     raise runtime_error(RuntimeException, "ComparisonFailure",
                         f'Cannot compare "{to_str(a)}" because it is not IComparable.',
                         "InvalidOperation")
+
+
+def _ticks(d: datetime.datetime) -> datetime.datetime:
+    """DateTime comparisons look at the clock value only, not its Kind (UTC/local), so an
+    aware and a naive value compare without a Python TypeError."""
+    return d.replace(tzinfo=None) if d.tzinfo is not None else d
+
+
+def _compare_to(a):
+    """The CompareTo method of an IComparable value (our own .NET-modelled classes or the
+    .NET method tables), else None."""
+    m = getattr(a, "CompareTo", None)
+    if callable(m):
+        return m
+    from .dotnet import methods
+    fn = methods.find_method(a, "compareto")
+    if fn is None:
+        return None
+    return lambda other: fn(a, other)
+
+
+def _convert_like(a, b):
+    """``b`` converted to ``a``'s type where that type is known, else unchanged."""
+    from .types import lookup_type
+    t = lookup_type(type_name_of(a))
+    if t is None or t.is_instance(b):
+        return b
+    try:
+        return t.convert(b)
+    except Exception:  # noqa: BLE001 - CompareTo reports what it cannot compare
+        return b
 
 
 def compare_values(a, b, ci: bool = True) -> int:
