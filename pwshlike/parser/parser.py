@@ -296,14 +296,18 @@ class Parser:
             self.pos = self.tz.skip_trivia(self.pos)
             if self.adjacent("]"):
                 self.pos += 1
-                rank = max(rank, 1)
+                rank += 1           # int[][]: an array of arrays
                 continue
             if self.adjacent(","):
+                commas = 0
                 while self.adjacent(","):
                     self.pos += 1
+                    commas += 1
                 if self.adjacent("]"):
                     self.pos += 1
-                    rank = 2
+                    # a rectangular array [T[,]]: its rank goes into the name ("string[,]")
+                    name = name + "[]" * rank + "[" + "," * commas + "]"
+                    rank = 0
                     continue
             if generic_args or rank:
                 self.pos = save

@@ -57,8 +57,11 @@ class PSType:
         base = self.fullname.split("[", 1)[0].rsplit(".", 1)[-1]
         if self.generic_args:
             return f"{base}`{len(self.generic_args)}"
-        if self.fullname.endswith("[]"):
-            return (self.element_type.Name if self.element_type else base) + "[]"
+        if self.fullname.endswith("]") and self.fullname[self.fullname.rfind("["):].strip(
+                "[,]") == "":
+            # an array type: the element's name plus this rank's brackets
+            suffix = self.fullname[self.fullname.rfind("["):]
+            return (self.element_type.Name if self.element_type else base) + suffix
         return base
 
     @property
@@ -349,7 +352,46 @@ def make_array_type(element: PSType | None) -> PSType:
             return None
         items = _as_list(v)
         return TypedArray((element.convert(x) for x in items), element)
-    return PSType(element.fullname + "[]", check, convert, element_type=element)
+
+    def ctor(*args, element=element):
+        """[T[]]::new(n): n default values of T."""
+        if len(args) != 1:
+            raise runtime_error(RuntimeException, "MethodCountCouldNotFindBest",
+                                f'Cannot find an overload for "new" and the argument count: '
+                                f'"{len(args)}".', "InvalidOperation")
+        try:
+            default = element.convert(None) if element.is_value_type else None
+        except DotNetException:
+            default = None
+        return TypedArray([default] * to_int32(args[0]), element)
+    return PSType(element.fullname + "[]", check, convert, element_type=element, ctor=ctor)
+
+
+def make_multidim_type(element: PSType, rank: int) -> PSType:
+    """[T[,]]: a rectangular array type of the given rank; ::new(d1, d2, ...) makes one."""
+    from .values import MultiDimArray
+    fullname = f"{element.fullname}[{',' * (rank - 1)}]"
+
+    def check(v):
+        return isinstance(v, MultiDimArray) and v.element_type == element and \
+            len(v.dims) == rank
+
+    def convert(v):
+        if v is None or check(v):
+            return v
+        raise cast_error(v, fullname)
+
+    def ctor(*dims):
+        if len(dims) != rank:
+            raise runtime_error(RuntimeException, "MethodCountCouldNotFindBest",
+                                f'Cannot find an overload for "new" and the argument count: '
+                                f'"{len(dims)}".', "InvalidOperation")
+        try:
+            default = element.convert(None) if element.is_value_type else None
+        except DotNetException:
+            default = None
+        return MultiDimArray([to_int32(d) for d in dims], element, default)
+    return PSType(fullname, check, convert, element_type=element, ctor=ctor)
 
 
 def _object_array(v):
@@ -450,7 +492,8 @@ def _register_builtins() -> None:
     r = register
     r(PSType("System.Object", lambda v: v is not None, lambda v: v))
     r(PSType("System.Object[]", lambda v: isinstance(v, list) and not isinstance(
-        v, (TypedArray, GenericList)), _object_array, element_type=None))
+        v, (TypedArray, GenericList)), _object_array, element_type=None,
+        ctor=lambda n: [None] * to_int32(n)))
     r(PSType("System.Array", lambda v: isinstance(v, list) and not isinstance(v, GenericList),
              _object_array))
     r(PSType("System.Int32", _int_check(None), to_int32, is_value_type=True))
@@ -629,6 +672,10 @@ def resolve_type(name: str, generic_args: list | None = None, rank: int = 0) -> 
         if t is None:
             if name.endswith("[]"):
                 return make_array_type(resolve_type(name[:-2]))
+            if name.endswith(",]") and "[" in name:
+                base, _, commas = name[:-1].rpartition("[")
+                if commas.strip(",") == "":
+                    return make_multidim_type(resolve_type(base), len(commas) + 1)
             raise type_not_found(name)
     for _ in range(rank):
         t = make_array_type(t)

@@ -312,3 +312,69 @@ class TypedArray(list):
     def __init__(self, items=(), element_type=None) -> None:
         super().__init__(items)
         self.element_type = element_type
+
+
+class MultiDimArray:
+    """A rectangular .NET array ([string[,]]::new(3, 2)): indexed by one index per dimension
+    ($a[1, 0]), enumerated (and so concatenated or piped) flat in row-major order."""
+
+    __slots__ = ("_items", "dims", "element_type")
+
+    def __init__(self, dims, element_type, default=None) -> None:
+        self.dims = tuple(dims)
+        self.element_type = element_type
+        size = 1
+        for d in self.dims:
+            size *= d
+        self._items = [default] * size
+
+    @property
+    def type_fullname(self) -> str:
+        name = self.element_type.fullname if self.element_type is not None else "System.Object"
+        return f"{name}[{',' * (len(self.dims) - 1)}]"
+
+    @property
+    def Rank(self) -> int:
+        return len(self.dims)
+
+    @property
+    def Length(self) -> int:
+        return len(self._items)
+
+    Count = Length
+
+    def GetLength(self, dimension) -> int:
+        return self.dims[int(dimension)]
+
+    def GetUpperBound(self, dimension) -> int:
+        return self.dims[int(dimension)] - 1
+
+    def GetLowerBound(self, dimension) -> int:
+        return 0
+
+    def _offset(self, index) -> int:
+        from ..errors import RuntimeException, runtime_error
+        idx = list(index) if isinstance(index, (list, tuple)) else [index]
+        if len(idx) != len(self.dims):
+            raise runtime_error(RuntimeException, "NeedMultidimensionalIndex",
+                                f"Array needs {len(self.dims)} indices to be indexed.",
+                                "InvalidOperation")
+        off = 0
+        for i, d in zip(idx, self.dims):
+            i = int(i)
+            if not 0 <= i < d:
+                raise runtime_error(RuntimeException, "IndexOutOfRange",
+                                    "Index was outside the bounds of the array.",
+                                    "InvalidOperation")
+            off = off * d + i
+        return off
+
+    def ps_getitem(self, index):
+        return self._items[self._offset(index)]
+
+    def ps_setitem(self, index, value) -> None:
+        et = self.element_type
+        self._items[self._offset(index)] = et.convert(value) if et is not None else value
+
+    def ps_enumerate(self) -> list:
+        return list(self._items)

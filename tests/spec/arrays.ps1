@@ -177,7 +177,6 @@ $rank2[0,1] = 'b'
 $rank2[1,0] = 'c'
 $rank2[1,1] = 'd'
 $rank2[1,1]
-## N-I: multidimensional .NET arrays
 ## STDOUT:
 2
 6
@@ -394,7 +393,6 @@ $a.GetType().Name
 $b.GetType().Name
 $c.GetType().Name
 $c
-## N-I: multidimensional .NET arrays
 ## STDOUT:
 Object[]
 Int32[,]
@@ -431,7 +429,6 @@ $tuple = [Tuple]::Create(1, 'test')
 $tuple[0]
 $tuple[1]
 $tuple[-1]
-## N-I: System.Tuple
 ## STDOUT:
 1
 test
