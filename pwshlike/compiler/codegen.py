@@ -84,6 +84,7 @@ class Compiler:
         self.u = unit
         self.fn: FunctionBuilder | None = None
         self.fn_count = 0
+        self.track_status = False   # does the script block being compiled read $?
 
     # --- functions ------------------------------------------------------------------------------------
     def new_function(self, prefix: str, params: str = "ctx, S, out",
@@ -106,11 +107,17 @@ class Compiler:
     def compile_scriptblock(self, sb: A.ScriptBlock) -> dict:
         """Compile every named block of a script block; returns their function names."""
         names = {}
-        for block_name in ("begin", "process", "end", "clean"):
-            block = getattr(sb, block_name + "_block")
-            if block is not None:
-                names[block_name] = self.compile_statements_function(
-                    block.statements, block.traps, block_name)
+        saved = self.track_status
+        # only code that reads $? pays for expression statements resetting it
+        self.track_status = A.mentions_variable(sb, "?")
+        try:
+            for block_name in ("begin", "process", "end", "clean"):
+                block = getattr(sb, block_name + "_block")
+                if block is not None:
+                    names[block_name] = self.compile_statements_function(
+                        block.statements, block.traps, block_name)
+        finally:
+            self.track_status = saved
         return names
 
     # --- statements ---------------------------------------------------------------------------------
@@ -144,6 +151,8 @@ class Compiler:
             f.line("try:", st)
             f.level += 1
             self.statement(st)
+            if self.track_status and _is_expression_statement(st):
+                f.line("ctx.last_ok = True")    # a statement that ran without error
             f.level -= 1
             f.line("except Exception as _e:")
             f.line("    _stmt_error(ctx, S, _e)")
@@ -1014,6 +1023,14 @@ class _TypeRef:
             if not getattr(t, "is_user_type", False):
                 self._type = t
         return t
+
+
+def _is_expression_statement(st) -> bool:
+    """An expression or an assignment of one: no command sets $? for it."""
+    if isinstance(st, A.Assignment):
+        st = st.value
+    return isinstance(st, A.Pipeline) and len(st.elements) == 1 and isinstance(
+        st.elements[0], A.CommandExpression)
 
 
 # automatic variables that are constants in every scope (about_Automatic_Variables)
