@@ -434,3 +434,16 @@ $tuple[-1]
 test
 test
 ## END
+
+#### typed arrays created with new hold default values
+$a = [int[]]::new(3)
+$a.Count
+$a[2]
+[int[][]].Name
+[string[,]].Name
+## STDOUT:
+3
+0
+Int32[][]
+String[,]
+## END

@@ -601,3 +601,15 @@ finally { 'finally' }
 caught
 finally
 ## END
+
+#### question mark is true again after a statement that succeeds
+1/0
+$?
+'ok'
+$?
+## STDOUT:
+False
+ok
+True
+## END
+## error: RuntimeException

@@ -1122,3 +1122,27 @@ PowerShell
 #### multiplying two booleans is not defined
 $false * $true
 ## error: NotADefinedOperationForType
+
+#### replace numbers unnamed groups before named ones
+# .NET numbers unnamed groups first, then named groups (about_Regular_Expressions)
+'ab' -replace '(?<n>a)(b)', '[$1][$2][${n}]'
+## STDOUT:
+[b][a][a]
+## END
+
+#### comparison of IComparable values converts the right operand
+[version]'1.2' -lt '1.10'
+[version]'2.0' -gt [version]'1.10'
+## STDOUT:
+True
+True
+## END
+
+#### UTC and local dates compare by clock value
+$u = [datetime]::UtcNow
+$u -eq $u
+$u.AddDays(-1) -lt (Get-Date).AddDays(1)
+## STDOUT:
+True
+True
+## END
