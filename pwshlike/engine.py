@@ -6,7 +6,7 @@ import sys
 
 from .aliases import BUILTIN_FUNCTIONS, DEFAULT_ALIASES
 from .errors import DotNetException, ErrorRecord, ParseError, ensure_error_record
-from .runtime.context import ExitSignal, FlowControl, Scope
+from .runtime.context import MISSING, ExitSignal, FlowControl, Scope
 from .runtime.convert import to_str
 from .runtime.values import GenericList, Hashtable
 
@@ -37,6 +37,7 @@ class ExecutionContext:
         self.global_scope = Scope(None)
         self.current_scope = self.global_scope
         self.last_ok = True
+        self.catch_depth = 0      # enclosing try/catch and trap blocks now running
         self.depth = 0
         self.max_depth = 900
         self.aliases = {name.lower(): command for name, command, _ in DEFAULT_ALIASES}
@@ -52,6 +53,12 @@ class ExecutionContext:
         self.module_stack: list = []            # modules being loaded (Export-ModuleMember)
         self._cmdlets = None
         self._init_variables()
+        from .runtime import convert
+        convert.OFS_SOURCE[0] = self._ofs
+
+    def _ofs(self):
+        v = self.current_scope.lookup("ofs")
+        return None if v is MISSING else v
 
     # --- variables ------------------------------------------------------------------------------------
     def _init_variables(self) -> None:
@@ -114,7 +121,6 @@ class ExecutionContext:
 
     def pref(self, name: str) -> str:
         v = self.current_scope.lookup(name)
-        from .runtime.context import MISSING
         if v is MISSING:
             v = self.global_scope.vars.get(name)
         return to_str(v).lower()
@@ -273,19 +279,24 @@ class Engine:
         """Run ``script`` and return its output objects (raises on a terminating error)."""
         from . import parse
         from .compiler.codegen import compile_script
-        ast = parse(script)
-        info = compile_script(ast, script, None)
+        return self.run_compiled(compile_script(parse(script), script, None), **variables)
+
+    def run_compiled(self, info, **variables) -> list:
+        """Run a compiled top-level script block in the global scope; errors reach the
+        caller as from inside a ``try``."""
+        from .runtime.invoke import run_block
         S = self.ctx.global_scope
         for k, v in variables.items():
             S.vars[k.lower()] = v
         out: list = []
-        from .runtime.invoke import run_block
         prev = self.ctx.current_scope
         self.ctx.current_scope = S
+        self.ctx.catch_depth += 1
         try:
             run_block(self.ctx, info.end, S, out)
         finally:
             self.ctx.current_scope = prev
+            self.ctx.catch_depth -= 1
         return out
 
     def run_text(self, text: str, filename: str | None = None, args=None,
@@ -308,8 +319,8 @@ class Engine:
             S.vars["psscriptroot"] = os.path.dirname(os.path.abspath(filename))
         out = OutDefault(ctx)
         from .runtime.commands import FunctionProcessor
-        # the script body runs in S itself (its script scope), so $script:x and class
-        # methods see the variables it sets
+        # the script runs in S itself (the global scope, or its own script scope), so that
+        # $script:x names the variables it sets
         proc = FunctionProcessor(ctx, info, S, script_arguments(args or []), out,
                                  "<script>", dot_source=True)
         code = 0
@@ -356,6 +367,8 @@ def script_arguments(args: list[str]) -> list[tuple]:
     """``pwsh -File script.ps1 -Name value -Switch:$false rest``: words that look like
     parameters bind by name, as they would in a command; ``$true``/``$false`` after a colon
     are booleans (pwsh's one conversion for -File arguments); the rest are strings."""
+    if not args:
+        return []
     import re
 
     from .runtime.helpers import ENDPARAMS, NOARG

@@ -16,7 +16,7 @@ from ..errors import (
 )
 from ..runtime.convert import to_str
 from ..runtime.helpers import ENDPARAMS, NOARG, SPLAT, VERBATIM
-from ..runtime.values import Hashtable, SwitchParameter
+from ..runtime.values import Hashtable, ParameterToken, SwitchParameter
 from .metadata import ALL_SETS, CommandMeta, ParameterMeta
 
 
@@ -59,7 +59,7 @@ class Binder:
         # named pass (pairs already re-paired)
         for item in items:
             if item[0] == "named":
-                _, name, value, text, from_splat = item
+                _, name, value, _text, from_splat = item
                 p = meta.resolve(name)
                 if isinstance(p, list):
                     raise _err(ParameterBindingException, "AmbiguousParameter",
@@ -177,7 +177,11 @@ class Binder:
                     for k, v in value.items():
                         splatted.append(("named", to_str(k), _splat_value(v), None, True))
                 elif isinstance(value, list):
-                    raw.extend(("pos", v, None) for v in value)
+                    for v in value:
+                        if isinstance(v, ParameterToken):   # @args passing on a -Name
+                            raw.append(("named", v.parameter_name, NOARG, str(v), False))
+                        else:
+                            raw.append(("pos", v, None))
                 elif value is not None:
                     raw.append(("pos", value, None))
                 continue
@@ -338,7 +342,9 @@ class Binder:
         if t is not None and t.fullname not in ("System.Object",
                                                 "System.Management.Automation.PSObject"):
             if isinstance(value, list) and not t.fullname.endswith("]") and len(value) != 1 and \
-                    t.fullname not in ("System.Collections.Hashtable",):
+                    t.fullname not in ("System.Collections.Hashtable",) and not (
+                        self.is_script and not self.meta.advanced and t.fullname == "System.String"):
+                # (a plain function's [string] parameter takes an array joined with $OFS)
                 raise self._convert_error(p, value, t.fullname, collection=True)
             if text is not None and t.fullname == "System.String" and not isinstance(value, str):
                 value = text
@@ -379,12 +385,12 @@ class Binder:
                        f"Cannot bind argument to parameter '{p.name}' because it is null.")
             elif value == "" and isinstance(value, str) and not p.allow_empty:
                 err = ("ParameterArgumentValidationErrorEmptyStringNotAllowed",
-                       f"Cannot bind argument to parameter '{p.name}' because it is an empty "
-                       "string.")
+                       (f"Cannot bind argument to parameter '{p.name}' because it is an empty "
+                       "string."))
             elif isinstance(value, list) and not value and not p.allow_empty:
                 err = ("ParameterArgumentValidationErrorEmptyArrayNotAllowed",
-                       f"Cannot bind argument to parameter '{p.name}' because it is an empty "
-                       "array.")
+                       (f"Cannot bind argument to parameter '{p.name}' because it is an empty "
+                       "array."))
             if err:
                 raise _err(ParameterBindingValidationException, err[0], err[1], self.cmd,
                            "InvalidData", value)

@@ -55,6 +55,7 @@ class FunctionBuilder:
         self.params = params
         self.tmp = 0
         self.loops: list[str] = []   # kinds of the Python loops we are directly inside
+        self.loop_enum_saved: list[str] = []   # temps holding $foreach/$switch to restore
         self.in_block = in_block   # True: a return may use Python 'return'
         self.helpers: list[FunctionBuilder] = []
 
@@ -84,6 +85,7 @@ class Compiler:
         self.fn: FunctionBuilder | None = None
         self.fn_count = 0
         self.in_method = False   # compiling a class method body: 'return' gives its value
+        self.track_status = False   # does the script block being compiled read $?
 
     # --- functions ------------------------------------------------------------------------------------
     def new_function(self, prefix: str, params: str = "ctx, S, out",
@@ -106,29 +108,57 @@ class Compiler:
     def compile_scriptblock(self, sb: A.ScriptBlock) -> dict:
         """Compile every named block of a script block; returns their function names."""
         names = {}
-        for block_name in ("begin", "process", "end", "clean"):
-            block = getattr(sb, block_name + "_block")
-            if block is not None:
-                names[block_name] = self.compile_statements_function(
-                    _hoist_type_definitions(block.statements), block.traps, block_name)
+        saved = self.track_status
+        # only code that reads $? pays for expression statements resetting it
+        self.track_status = A.mentions_variable(sb, "?")
+        try:
+            for block_name in ("begin", "process", "end", "clean"):
+                block = getattr(sb, block_name + "_block")
+                if block is not None:
+                    names[block_name] = self.compile_statements_function(
+                        _hoist_type_definitions(block.statements), block.traps, block_name)
+        finally:
+            self.track_status = saved
         return names
 
     # --- statements ---------------------------------------------------------------------------------
     def statements(self, stmts, traps=()) -> None:
+        """Each statement is guarded: an error ends that statement only, unless the error
+        preference, a throw, an enclosing try or a trap says otherwise (statement_error)."""
+        f = self.fn
         if traps:
+            # while this block runs, errors of the commands it calls come back to its traps
             trap_info = self.compile_traps(traps)
+            f.line("ctx.catch_depth += 1")
+            f.line("try:")
+            f.level += 1
             for st in stmts:
-                self.fn.line("try:", st)
-                self.fn.level += 1
+                f.line("try:", st)
+                f.level += 1
                 self.statement(st)
-                self.fn.level -= 1
-                self.fn.line("except Exception as _e:")
-                self.fn.line(f"    _trap(ctx, S, out, _e, {trap_info})")
+                f.level -= 1
+                f.line("except Exception as _e:")
+                f.line(f"    _trap(ctx, S, out, _e, {trap_info})")
+            if not stmts:
+                f.line("pass")
+            f.level -= 1
+            f.line("finally:")
+            f.line("    ctx.catch_depth -= 1")
             return
         for st in stmts:
+            if isinstance(st, _UNGUARDED_STATEMENTS):
+                self.statement(st)
+                continue
+            f.line("try:", st)
+            f.level += 1
             self.statement(st)
+            if self.track_status and _is_expression_statement(st):
+                f.line("ctx.last_ok = True")    # a statement that ran without error
+            f.level -= 1
+            f.line("except Exception as _e:")
+            f.line("    _stmt_error(ctx, S, _e)")
         if not stmts:
-            self.fn.line("pass")
+            f.line("pass")
 
     def compile_traps(self, traps) -> str:
         items = []
@@ -269,7 +299,7 @@ class Compiler:
         f = self.fn
         if op != "=":
             if op == "??=":
-                cur = self.expr(target)
+                cur = self._compound_read(target)
                 v = f.temp()
                 f.line(f"{v} = {cur}", node)
                 f.line(f"if {v} is None:")
@@ -302,7 +332,7 @@ class Compiler:
                 if result:
                     f.line(f"return {get}({obj}, {m})")
                 return
-            value = f"{helper}({self.expr(target)}, {value})"
+            value = f"{helper}({self._compound_read(target)}, {value})"
         if isinstance(target, A.Variable):
             self.set_variable(target.path, value, node, result)
             return
@@ -351,10 +381,22 @@ class Compiler:
             return
         f.line(f"_invalid_assignment({self.u.const(node)})", node)
 
+    def _compound_read(self, target) -> str:
+        """The current value a compound assignment starts from.  A plain variable is read
+        from the current scope only: compound assignment does not use dynamic scoping
+        (about_Assignment_Operators), so `& { $x += 1 }` starts a new local $x."""
+        if isinstance(target, A.Variable) and target.path.scope is None and \
+                target.path.key not in ("_", "args", "input", "this"):
+            return f"L.get({target.path.key!r})"
+        return self.expr(target)
+
     def set_variable(self, path: VariablePath, value: str, node, result: bool = False) -> None:
         f = self.fn
         key = path.key
         scope = path.scope
+        if scope in (None, "local", "global", "script") and key in _CONSTANT_AUTOMATICS:
+            f.line(f"_not_writable({path.name!r})", node)
+            return
         if scope is None and key not in ("_",):
             if result:
                 v = f.temp()
@@ -410,8 +452,14 @@ class Compiler:
         f = self.fn
         it = f.temp()
         iterable = self.foreach_iterable(st.iterable)
-        f.line(f"for {it} in _foreach_iter({iterable}):", st)
+        enum = self.open_loop_enumerator("foreach", st.body, f"_foreach_iter({iterable})", st)
+        if enum is None:
+            f.line(f"for {it} in _foreach_iter({iterable}):", st)
+        else:
+            f.line(f"while {enum}.MoveNext():")
         f.level += 1
+        if enum is not None:
+            f.line(f"{it} = {enum}.Current")
         key = st.variable.key
         if st.variable.scope is None:
             f.line(f"L[{key!r}] = {it}")
@@ -419,6 +467,31 @@ class Compiler:
             f.line(f"_setvar_scoped(ctx, S, {st.variable.scope!r}, {st.variable.name!r}, {it})")
         self._loop_body(st.body, st.label, st)
         f.level -= 1
+        if enum is not None:
+            self.close_loop_enumerator("foreach")
+
+    def open_loop_enumerator(self, key: str, body, items: str, node) -> str | None:
+        """When the loop body reads ``$foreach``/``$switch``, drive the loop with a visible
+        enumerator (MoveNext/Current/Reset act on the loop) and open a try whose finally
+        restores the variable; else None and the loop stays a plain Python ``for``."""
+        if not A.mentions_variable(body, key):
+            return None
+        f = self.fn
+        enum, saved = f.temp(), f.temp()
+        f.line(f"{enum} = _loop_enum({items})", node)
+        f.line(f"{saved} = L.get({key!r}, _NOARG)")
+        f.line(f"L[{key!r}] = {enum}")
+        f.line("try:")
+        f.level += 1
+        f.loop_enum_saved.append(saved)
+        return enum
+
+    def close_loop_enumerator(self, key: str) -> None:
+        f = self.fn
+        saved = f.loop_enum_saved.pop()
+        f.level -= 1
+        f.line("finally:")
+        f.line(f"    _restore_local(L, {key!r}, {saved})")
 
     def foreach_iterable(self, st) -> str:
         if isinstance(st, A.Pipeline) and len(st.elements) == 1 and isinstance(
@@ -433,7 +506,9 @@ class Compiler:
     def st_For(self, st: A.For) -> None:
         f = self.fn
         if st.init is not None:
-            self.statement(st.init)
+            # the initializer's output is discarded, like the iterator's (about_For)
+            name = self.compile_statements_function([st.init], [], "init", in_block=False)
+            f.line(f"{name}(ctx, S, _NULLSINK)", st.init)
         cond = "True" if st.condition is None else self.truth(st.condition)
         f.line(f"while {cond}:", st)
         f.level += 1
@@ -458,7 +533,8 @@ class Compiler:
         f = self.fn
         f.line("while True:", st)
         f.level += 1
-        self._loop_body(st.body, st.label, st)
+        # kind "for": a continue must still reach the condition below
+        self._loop_body(st.body, st.label, st, kind="for")
         cond = self.truth(st.condition)
         f.line(f"if {'' if st.until else 'not '}{cond}: break")
         f.level -= 1
@@ -474,8 +550,14 @@ class Compiler:
             items = f"_switch_items({self.statement_value(st.condition)})"
         it = f.temp()
         matched = f.temp()
-        f.line(f"for {it} in {items}:", st)
+        enum = self.open_loop_enumerator("switch", [st.clauses, st.default], items, st)
+        if enum is None:
+            f.line(f"for {it} in {items}:", st)
+        else:
+            f.line(f"while {enum}.MoveNext():")
         f.level += 1
+        if enum is not None:
+            f.line(f"{it} = {enum}.Current")
         f.line(f"L['_'] = {it}")
         f.line(f"{matched} = False")
         f.line("try:")
@@ -505,6 +587,8 @@ class Compiler:
         f.line("except _Continue as _c:")
         f.line(f"    if _c.label is not None and _c.label != {label!r}: raise")
         f.level -= 1
+        if enum is not None:
+            self.close_loop_enumerator("switch")
 
     def _label(self, label) -> str:
         if label is None:
@@ -550,9 +634,19 @@ class Compiler:
 
     def st_Try(self, st: A.Try) -> None:
         f = self.fn
+        if st.catches:
+            # errors inside the try body, also in the commands it calls, go to its catches
+            f.line("ctx.catch_depth += 1", st)
         f.line("try:", st)
         f.level += 1
+        if st.catches:
+            f.line("try:")
+            f.level += 1
         self.statements(st.body.statements, st.body.traps)
+        if st.catches:
+            f.level -= 1
+            f.line("finally:")
+            f.line("    ctx.catch_depth -= 1")
         f.level -= 1
         if st.catches:
             f.line("except Exception as _e:")
@@ -681,7 +775,7 @@ class Compiler:
         v = e.value
         if type(v) is int:
             return repr(v)
-        if type(v) is float and v == v and v not in (float("inf"), float("-inf")):
+        if type(v) is float and v - v == 0:     # finite: NaN and infinities have no literal
             return repr(v)
         return self.u.const(v)
 
@@ -830,9 +924,8 @@ class Compiler:
             if tname in ("pscustomobject", "system.management.automation.pscustomobject") and \
                     isinstance(e.operand, A.Hashtable):
                 return f"_pscustom({self.ex_Hashtable(e.operand, ordered=True)})"
-            if tname == "ordered":
-                if isinstance(e.operand, A.Hashtable):
-                    return self.ex_Hashtable(e.operand, ordered=True)
+            if tname == "ordered" and isinstance(e.operand, A.Hashtable):
+                return self.ex_Hashtable(e.operand, ordered=True)
             if tname == "ref":
                 if isinstance(e.operand, A.Variable):
                     p = e.operand.path
@@ -883,10 +976,13 @@ class Compiler:
     def ex_Index(self, e: A.Index) -> str:
         target = self.expr(e.target)
         index = self.expr(e.index)
+        # an index cast to [object] selects a dictionary's key indexer (see get_index_by_key)
+        fn = "_idx_key" if isinstance(e.index, A.Convert) and \
+            e.index.type_name.name.lower() in ("object", "system.object", "psobject") else "_idx"
         if e.null_conditional:
             t = self.fn.temp()
-            return f"(None if ({t} := {target}) is None else _idx({t}, {index}))"
-        return f"_idx({target}, {index})"
+            return f"(None if ({t} := {target}) is None else {fn}({t}, {index}))"
+        return f"{fn}({target}, {index})"
 
     def ex_ArrayLiteral(self, e: A.ArrayLiteral) -> str:
         return "[" + ", ".join(self.expr(x) for x in e.elements) + "]"
@@ -962,6 +1058,23 @@ class _TypeRef:
         return t
 
 
+def _is_expression_statement(st) -> bool:
+    """An expression or an assignment of one: no command sets $? for it."""
+    if isinstance(st, A.Assignment):
+        st = st.value
+    return isinstance(st, A.Pipeline) and len(st.elements) == 1 and isinstance(
+        st.elements[0], A.CommandExpression)
+
+
+# automatic variables that are constants in every scope (about_Automatic_Variables)
+_CONSTANT_AUTOMATICS = frozenset((
+    "true", "false", "pid", "host", "home", "pshome", "shellid", "psversiontable",
+    "executioncontext", "iscoreclr", "islinux", "ismacos", "iswindows"))
+
+# statements that cannot fail, left without an error guard
+_UNGUARDED_STATEMENTS = (A.FunctionDefinition, A.Trap, A.Break, A.Continue)
+
+
 def compile_script(sb: A.ScriptBlock, src: str, filename: str | None = None):
     """Compile a parsed script; returns the ScriptBlockInfo for its top level."""
     unit = CompileUnit(src, filename)
@@ -1022,3 +1135,4 @@ def _is_constant(node) -> bool:
 
 def _is_int_constant(node) -> bool:
     return isinstance(node, A.Constant) and type(node.value) is int and abs(node.value) < 2 ** 31
+

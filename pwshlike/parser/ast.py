@@ -107,3 +107,22 @@ Paren = node("Paren", "pipeline")
 Hashtable = node("Hashtable", "pairs")
 ScriptBlockExpression = node("ScriptBlockExpression", "body", "text")
 Ternary = node("Ternary", "condition", "if_true", "if_false")
+
+
+def mentions_variable(nodes, key: str) -> bool:
+    """Does a variable reference under ``nodes`` (a node or nested lists of nodes) name
+    ``key`` (lower case, no scope prefix)?  Nested script blocks count too: they may run
+    while the code around them does.  The compiler uses this to set up automatic
+    variables (``$foreach``, ``$MyInvocation``) only where a script reads them."""
+    stack = [nodes]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, (list, tuple)):
+            stack.extend(n)
+        elif isinstance(n, Variable):
+            path = n.path
+            if path.scope is None and path.key == key:
+                return True
+        elif isinstance(n, Node):
+            stack.extend(n.children())
+    return False

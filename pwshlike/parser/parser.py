@@ -25,6 +25,8 @@ _UNARY_OPS = {"!", "-not", "-bnot", "-split", "-isplit", "-csplit", "-join", "-"
 _LOOP_KEYWORDS = {"foreach", "for", "while", "do", "switch"}
 
 
+_SWITCH_MODES = ("regex", "wildcard", "exact")
+
 class _Abort(Exception):
     """Unwinds a statement after an error so parsing can resume at the next one."""
 
@@ -101,8 +103,8 @@ class Parser:
         tok = self.peek(CMD)
         if sb is not None and tok.kind != T.EOF_:
             self.errors.append(("UnexpectedToken",
-                                f"Unexpected token '{self.src[tok.start:tok.end]}' in expression "
-                                "or statement.", tok.start, tok.end, False))
+                                (f"Unexpected token '{self.src[tok.start:tok.end]}' in "
+                                 "expression or statement."), tok.start, tok.end, False))
         if self.errors:
             raise ParseError([ParseErrorInfo(e[0], e[1], e[2], e[3], e[4], self.src,
                                              self.filename) for e in self.errors])
@@ -325,14 +327,18 @@ class Parser:
             self.pos = self.tz.skip_trivia(self.pos)
             if self.adjacent("]"):
                 self.pos += 1
-                rank = max(rank, 1)
+                rank += 1           # int[][]: an array of arrays
                 continue
             if self.adjacent(","):
+                commas = 0
                 while self.adjacent(","):
                     self.pos += 1
+                    commas += 1
                 if self.adjacent("]"):
                     self.pos += 1
-                    rank = 2
+                    # a rectangular array [T[,]]: its rank goes into the name ("string[,]")
+                    name = name + "[]" * rank + "[" + "," * commas + "]"
+                    rank = 0
                     continue
             if generic_args or rank:
                 self.pos = save
@@ -437,6 +443,13 @@ class Parser:
         self.skip_newlines()
         tok = self.peek(EXPR)
         if tok.kind != T.LCURLY:
+            if keyword in ("for", "while", "do"):
+                self.error("MissingLoopStatement", f"Missing statement body in {keyword} loop.",
+                           tok.start, tok.start, tok.kind == T.EOF_)
+            if keyword == "foreach":
+                self.error("MissingForeachStatement",
+                           "Missing statement body in foreach loop.", tok.start, tok.start,
+                           tok.kind == T.EOF_)
             self.error("MissingStatementBlock" if keyword != "try" else "MissingTryStatementBlock",
                        f"Missing statement block after '{keyword}'.", tok.start, tok.start,
                        tok.kind == T.EOF_)
@@ -503,6 +516,9 @@ class Parser:
                 self.advance(tok)
                 for full in ("regex", "wildcard", "exact", "casesensitive", "file", "parallel"):
                     if full.startswith(name):
+                        if full in _SWITCH_MODES:   # -Regex/-Wildcard/-Exact: the last one wins
+                            for mode in _SWITCH_MODES:
+                                flags.pop(mode, None)
                         flags[full] = True
                         if full == "file":
                             self.skip_newlines()
@@ -540,6 +556,10 @@ class Parser:
                            lc.start, lc.start + 1, True)
             if self.is_word(tok, "default"):
                 self.advance(tok)
+                if default is not None:
+                    self.error("MultipleSwitchDefaultClauses",
+                               "The switch statement can have only one default clause.",
+                               tok.start, tok.end)
                 default = self.parse_block("default")
                 continue
             pattern = self.parse_command_argument(allow_comma=False)
@@ -601,7 +621,7 @@ class Parser:
                     parts.append(None)
                 break
         self.skip_newlines()
-        self.expect(T.RPAREN, "MissingEndParenthesisAfterFor",
+        self.expect(T.RPAREN, "MissingEndParenthesisAfterStatement",
                     "Missing closing ')' after expression in 'for' statement.")
         body = self.parse_block("for")
         return A.For(start, self.pos, label, parts[0], parts[1], parts[2], body)
@@ -972,9 +992,7 @@ class Parser:
             if tok.value in ("-", "+", "--", "++") and tok.value in ("-", "--"):
                 return True
             return True
-        if k == T.COMMA:
-            return True
-        return False
+        return k == T.COMMA
 
     def parse_pipeline(self):
         start = self.pos
@@ -993,7 +1011,7 @@ class Parser:
                                f"You must provide a value expression following the '{op.value}' "
                                "operator.", vt.start, vt.start, vt.kind == T.EOF_)
                 value = self.parse_statement()
-                self._check_assignable(expr)
+                self._check_assignable(expr, multiple_ok=op.value == "=")
                 return A.Assignment(start, self.pos, expr, op.value, value)
             redirs = self.parse_redirections()
             elements.append(A.CommandExpression(expr.start, self.pos, expr, redirs))
@@ -1030,11 +1048,12 @@ class Parser:
         return A.Pipeline(start, self.pos, elements, False)
 
 
-    def _check_assignable(self, expr) -> None:
+    def _check_assignable(self, expr, multiple_ok: bool = True) -> None:
+        """Only '=' assigns to several targets at once ($a, $b = 1, 2)."""
         target = expr
         while isinstance(target, (A.Convert, A.AttributedExpression)):
             target = target.operand
-        if isinstance(target, A.ArrayLiteral):
+        if isinstance(target, A.ArrayLiteral) and multiple_ok:
             for e in target.elements:
                 self._check_assignable(e)
             return
@@ -1300,6 +1319,11 @@ class Parser:
                 nt.kind == T.OPERATOR and nt.value in ("-", "+") and p != save2 and
                 p + 1 < len(self.src) and self.src[p + 1] in " \t"):
             operand = self.parse_unary()
+            if tn.name.lower() == "ordered" and not tn.generic_args and not tn.array_rank \
+                    and not isinstance(operand, A.Hashtable):
+                self.error("OrderedAttributeOnlyOnHashLiteralNode",
+                           "The ordered attribute can be specified only on a hash literal node.",
+                           lb.start, self.pos)
             return A.Convert(lb.start, self.pos, tn, operand)
         self.pos = save2
         del save
@@ -1480,6 +1504,10 @@ class Parser:
     def parse_member(self, target, name_pos: int, static: bool, nullc: bool):
         src = self.src
         self.pos = name_pos
+        if static:
+            # '::' may be followed by white space ([int]:: $name, about_Operators)
+            while self.pos < len(src) and src[self.pos] in T.SPACE_CHARS:
+                self.pos += 1
         if self.pos >= len(src) or src[self.pos] in T.SPACE_CHARS or src[self.pos] in "\r\n":
             self.error("MissingPropertyName", "Missing property name after reference "
                        "operator.", name_pos - 1, name_pos, self.pos >= len(src))

@@ -19,9 +19,9 @@ from ..errors import (
 from .context import ReturnSignal, Scope
 from .convert import to_str
 from .enumerate import enumerate_value
-from .helpers import NOINPUT, emit
+from .helpers import NOINPUT, NULLSINK, emit
 from .invoke import InputEnumerator, bound_to_variables, new_function_scope, run_block
-from .values import Hashtable
+from .values import Hashtable, ParameterToken
 
 
 class CallSite:
@@ -128,12 +128,18 @@ class FunctionProcessor(Processor):
         self.binding = None
         self.binder = None
         self.pushed = False
+        self.saved_automatics = None
+        self.expecting_input = False
 
     def begin(self, pipeline_expected: bool) -> None:
         ctx = self.ctx
         info = self.info
+        self.expecting_input = pipeline_expected
         if self.dot_source:
             S = self.parent
+            # a dot-sourced block sets the caller's automatic variables only while it runs
+            v = S.vars
+            self.saved_automatics = {k: v.get(k, _MISSING) for k in _DOTTED_AUTOMATICS}
         else:
             S = new_function_scope(ctx, self.parent)
             self.pushed = True
@@ -152,8 +158,9 @@ class FunctionProcessor(Processor):
             if meta.advanced:
                 S.vars["pscmdlet"] = ScriptCmdletInfo(self, b)
         else:
-            S.vars["args"] = [a[1] if a[0] is None else (a[2] or "-" + a[0])
-                              for a in _flatten_args(self.args)]
+            S.vars["args"] = _args_list(self.args)
+        if info.reads_myinvocation:
+            S.vars["myinvocation"] = self.invocation_info()
         if self.this is not None:
             S.vars["this"] = self.this
         if self.preset_underscore is not None:
@@ -163,7 +170,7 @@ class FunctionProcessor(Processor):
         prev = ctx.current_scope
         ctx.current_scope = S
         try:
-            run_block(ctx, info.begin, S, self.out)
+            self._run(info.begin, S, self.out)
         finally:
             ctx.current_scope = prev
 
@@ -194,32 +201,88 @@ class FunctionProcessor(Processor):
             if ok:
                 for name, value in self.binding.bound.items():
                     S.vars[name.lower()] = value
-        self.input.clear()
-        self.input.append(item)
-        self.input.Reset()
+        self.input.set_only(item)
         prev = ctx.current_scope
         ctx.current_scope = S
         try:
-            run_block(ctx, info.process, S, self.out)
+            self._run(info.process, S, self.out)
         finally:
             ctx.current_scope = prev
 
     def end(self) -> None:
         ctx = self.ctx
         S = self.scope
-        if self.info.process is not None:
+        info = self.info
+        if info.process is not None:
+            if not self.expecting_input:
+                # without pipeline input the process block still runs once (about_Functions)
+                self._process_once()
             self.input.clear()
-            self.input.Reset()
         prev = ctx.current_scope
         ctx.current_scope = S
         try:
-            run_block(ctx, self.info.end, S, self.out)
-            run_block(ctx, self.info.clean, S, self.out)
+            self._run(info.end, S, self.out)
         finally:
-            ctx.current_scope = prev
+            try:
+                if info.clean is not None:
+                    # clean runs last, whatever happened; its output is discarded
+                    # (about_Functions_Advanced_Methods)
+                    ctx.current_scope = S
+                    self._run(info.clean, S, NULLSINK)
+            finally:
+                ctx.current_scope = prev
             if self.pushed:
                 ctx.depth -= 1
                 self.pushed = False
+            self.restore_automatics()
+
+    def _run(self, fn, S, out) -> None:
+        """Run one named block.  An error that $ErrorActionPreference = 'Stop' escalated
+        ends a plain function's caller too, but leaving an advanced function it is that
+        command's statement-terminating error, as a cmdlet's would be."""
+        try:
+            run_block(self.ctx, fn, S, out)
+        except DotNetException as e:
+            if getattr(e, "ps_escalated", False) and self.binding is not None and \
+                    self.info.metadata.advanced:
+                e.ps_escalated = False
+            raise
+
+    def _process_once(self) -> None:
+        ctx = self.ctx
+        prev = ctx.current_scope
+        ctx.current_scope = self.scope
+        try:
+            self._run(self.info.process, self.scope, self.out)
+        finally:
+            ctx.current_scope = prev
+
+    def invocation_info(self) -> InvocationInfo:
+        """``$MyInvocation`` for this call."""
+        inv = InvocationInfo(self.site.extent if self.site else None, self.name)
+        inv.ExpectingInput = self.expecting_input
+        if self.binding is not None:
+            inv.BoundParameters = dict(self.binding.bound)
+            inv.UnboundArguments = list(self.binding.unbound_args)
+        return inv
+
+    def restore_automatics(self) -> None:
+        """Put back the caller's ``$_``, ``$input``, ``$args``... after a dot-sourced run."""
+        saved = self.saved_automatics
+        if saved is None:
+            return
+        self.saved_automatics = None
+        v = self.scope.vars
+        for k, old in saved.items():
+            if old is _MISSING:
+                v.pop(k, None)
+            else:
+                v[k] = old
+
+
+_MISSING = object()
+# set by a script block run: dot-sourcing saves and restores them in the caller's scope
+_DOTTED_AUTOMATICS = ("_", "args", "input", "this", "psboundparameters", "pscmdlet")
 
 
 def _convert_default(p, value):
@@ -227,6 +290,23 @@ def _convert_default(p, value):
         return p.type.convert(value)
     except DotNetException:
         return value
+
+
+def _args_list(args) -> list:
+    """``$args`` of a function without parameters: values in order, a ``-Name`` argument as
+    a ParameterToken (followed by its ``-Name:value`` value)."""
+    out = []
+    for name, value, text in _flatten_args(args):
+        if name is None:
+            out.append(value)
+            continue
+        token = text or "-" + name
+        if value is None:
+            out.append(ParameterToken(token))
+        else:
+            out.append(ParameterToken(token + ":"))    # -Name:value
+            out.append(value)
+    return out
 
 
 def _flatten_args(args):
@@ -264,8 +344,7 @@ class ScriptCmdletInfo:
 
     @property
     def MyInvocation(self):
-        return InvocationInfo(self._proc.site.extent if self._proc.site else None,
-                              self._proc.name)
+        return self._proc.invocation_info()
 
     def ShouldProcess(self, *args) -> bool:
         return self._proc.ctx.should_process(self._proc, args)
@@ -274,7 +353,8 @@ class ScriptCmdletInfo:
         return True
 
     def WriteError(self, record) -> None:
-        self._proc.ctx.write_error_record(record)
+        """A non-terminating error: honours the error preference, and the call fails ($?)."""
+        write_error_from(self._proc.ctx, self._proc, record, self._proc.site)
 
     def WriteObject(self, obj, enumerate_collection=False) -> None:
         if enumerate_collection:
@@ -292,7 +372,11 @@ class ScriptCmdletInfo:
         self._proc.ctx.write_stream("debug", to_str(text))
 
     def ThrowTerminatingError(self, record) -> None:
-        raise record.Exception
+        exc = record.Exception
+        if isinstance(exc, DotNetException):
+            exc.error_record = record
+            exc.ps_unwrapped = True     # the command's own error, not a method failure
+        raise exc
 
     @property
     def SessionState(self):

@@ -216,7 +216,6 @@ end
 #### process block runs once without pipeline input
 function Show-Process { process { "process [$_]" } }
 Show-Process
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 process []
 ## END
@@ -280,7 +279,6 @@ function Test
     }
 }
 "one","two" | Test
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Iteration: 0
   Input: one
@@ -303,7 +301,6 @@ Function All
     "After MoveNext: $input"
 }
 "one","two","three" | All
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 All Values: one two three
 Access Again:
@@ -326,7 +323,6 @@ function Current
     }
 }
 "one","two" | Current
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Iteration: 0
   Before MoveNext:
@@ -359,7 +355,6 @@ function Get-SumOfNumbers {
 }
 1,2,3 | Get-SumOfNumbers
 Get-SumOfNumbers 1,2,3
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Pipeline input: 1
 Pipeline input: 2
@@ -378,7 +373,6 @@ function Get-Double {
 }
 1, 2, 3 | Get-Double
 Get-Double -Number 21
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 2
 4
@@ -429,7 +423,6 @@ function Use-Resource {
 }
 1 | Use-Resource
 $cleaned
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 using 1
 True
@@ -492,7 +485,6 @@ function Show-Inner { param($First, $Second) "First=$First Second=$Second" }
 function Show-Outer { Show-Inner @args }
 Show-Outer -Second 2 -First 1
 Show-Outer x y
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 First=1 Second=2
 First=x Second=y
@@ -640,7 +632,6 @@ function ConvertTo-LineEndingRegex {
 [EndOfLine]::CR | ConvertTo-LineEndingRegex
 'CRLF' | ConvertTo-LineEndingRegex
 ConvertTo-LineEndingRegex 2
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 \r
 \r\n

@@ -66,11 +66,13 @@ café
 
 #### LASTEXITCODE and $? follow the exit code
 /bin/sh -c 'exit 3'
+$ok = $?
 $LASTEXITCODE
-$?
+$ok
 /bin/sh -c 'exit 0'
+$ok = $?
 $LASTEXITCODE
-$?
+$ok
 ## STDOUT:
 3
 False
@@ -188,4 +190,3 @@ kept
 #### unknown command
 this-command-does-not-exist-anywhere
 ## error: CommandNotFoundException
-## status: 1

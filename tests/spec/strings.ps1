@@ -40,7 +40,6 @@ $OFS = "+"
 "$array"
 Remove-Variable OFS
 [string]$array
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 1 2 3 4
 1+2+3+4
@@ -199,7 +198,6 @@ $r = @('abc' | ForEach-Object { $_.Length })
 $r.Count
 $r[0]
 'abc'.Count
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 1
 3

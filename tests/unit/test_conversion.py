@@ -81,12 +81,12 @@ def test_to_str(value, expected):
 
 def test_to_str_uses_ofs_for_arrays():
     from pwshlike.runtime import convert
-    saved = convert.OFS[0]
-    convert.OFS[0] = ","
+    saved = convert.OFS_SOURCE[0]
+    convert.OFS_SOURCE[0] = lambda: ","
     try:
         assert to_str([1, 2]) == "1,2"
     finally:
-        convert.OFS[0] = saved
+        convert.OFS_SOURCE[0] = saved
 
 
 # --- to_number and string parsing ----------------------------------------------------------------------

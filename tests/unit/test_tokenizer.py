@@ -103,8 +103,6 @@ def test_bigint_literal_type_name():
     assert type_name_of(number("100n")) == "System.Numerics.BigInteger"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: '1.e2' is the Double 100 (about_Numeric_Literals "
-                   "table); pwshlike scans 1 . e2")
 def test_real_literal_with_trailing_dot_and_exponent():
     assert number("1.e2") == 100.0
 
@@ -131,23 +129,17 @@ def test_large_decimal_integer_becomes_double_beyond_decimal_range():
     assert type(v) is float and v == 1e29
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a 16-digit hex literal is Int64 even when its "
-                   "value fits Int32 (0xFFFFFFFFFFFFFFFF is [long]-1); pwshlike makes it Int32")
 def test_sixteen_digit_hex_literal_is_int64():
     assert type_name_of(number("0xFFFFFFFFFFFFFFFF")) == "System.Int64"
     assert number("0xFFFFFFFFFFFFFFFF") == -1
     assert type_name_of(number("0x0000000000000001")) == "System.Int64"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: since 7.1 a suffixed hex literal is signed in "
-                   "that type (0xFFFFs is [short]-1); pwshlike reports BadNumericConstant")
 def test_hex_literal_with_short_suffix_is_signed():
     v = number("0xFFFFs")
     assert v == -1 and type_name_of(v) == "System.Int16"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a real literal with the long suffix is an Int64 "
-                   "(1.2L is 1, 1.2345e1L is 12); pwshlike reports BadNumericConstant")
 def test_real_literal_with_long_suffix():
     assert number("1.2L") == 1 and type_name_of(number("1.2L")) == "System.Int64"
     assert number("1.2345e1L") == 12
