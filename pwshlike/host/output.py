@@ -43,7 +43,7 @@ class Adapter:
         if hook is not None:
             return hook
         if isinstance(obj, DictionaryEntry):
-            from .formatting import _DICTIONARY_VIEW
+            from .formatting.model import _DICTIONARY_VIEW
             return _DICTIONARY_VIEW
         return None
 
