@@ -11,7 +11,6 @@ from . import tokens as T
 from .numbers import ASCII_DIGITS, scan_number
 from .tokens import Token, VariablePath
 
-
 EXPR, CMD = "expr", "cmd"
 
 _BACKTICK_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n",

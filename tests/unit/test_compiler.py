@@ -12,7 +12,6 @@ from pwshlike.compiler.codegen import compile_script
 from pwshlike.engine import Engine, Host
 from pwshlike.errors import DivideByZeroException, PSInvalidCastException, RuntimeException
 from pwshlike.parser import ast as A
-from pwshlike.runtime.invoke import run_block
 from pwshlike.runtime.scriptblock import _UNITS, ScriptBlockInfo, extent_from_traceback
 
 
