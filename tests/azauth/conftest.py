@@ -1,0 +1,160 @@
+"""Fixtures for the AzAuth cmdlet tests: one emulator per session, a clean Azure
+environment per test (HOME in a temp dir, only the emulator's variables set, its CA
+trusted through REQUESTS_CA_BUNDLE), and helpers that run pwshlike in this process or in
+a fresh one.  Nothing reaches beyond 127.0.0.1; TLS is verified everywhere."""
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import threading
+import webbrowser
+from pathlib import Path
+
+import pytest
+
+from pwshlike.emulator.certs import make_client_certificate
+from pwshlike.emulator.config import default_config_data
+from pwshlike.emulator.server import Emulator
+
+ROOT = Path(__file__).resolve().parents[2]
+_CLEARED_PREFIXES = ("AZURE_", "IDENTITY_", "MSI_", "IMDS_", "PWSHLIKE_")
+
+APP_ID = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+TENANT_ID = "8f2c1d34-5b6a-4c7e-9d01-2a3b4c5d6e7f"
+SECRET = "emulator-client-secret"
+FED_ISSUER = "https://token.actions.githubusercontent.com"
+FED_SUBJECT = "repo:contoso/app:ref:refs/heads/main"
+
+
+@pytest.fixture(scope="session")
+def client_cert():
+    return make_client_certificate("azauth-tests")
+
+
+@pytest.fixture(scope="session")
+def emu(tmp_path_factory, client_cert):
+    data = default_config_data()
+    data["apps"][0]["certificates"] = [{"pem": client_cert.cert_pem.decode()}]
+    emulator = Emulator(data, state_dir=tmp_path_factory.mktemp("azauth-emu") / "state")
+    emulator.start()
+    yield emulator
+    assert emulator.stop(timeout=5), "emulator threads did not stop in time"
+
+
+@pytest.fixture(autouse=True)
+def _reset(request):
+    yield
+    if "emu" in request.fixturenames:
+        request.getfixturevalue("emu").reset()
+
+
+@pytest.fixture
+def clean_env(monkeypatch, tmp_path):
+    """No inherited Azure/identity variables, HOME in a temp dir, no proxy."""
+    for name in list(os.environ):
+        if name.upper().startswith(_CLEARED_PREFIXES) or name in ("BROWSER",):
+            monkeypatch.delenv(name, raising=False)
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+    return monkeypatch
+
+
+@pytest.fixture
+def azenv(emu, clean_env):
+    """The client side of the emulator: authority, CA bundle, instance discovery off.
+    Credentials (AZURE_CLIENT_ID/SECRET, IDENTITY_ENDPOINT) are left for tests to add."""
+    clean_env.setenv("AZURE_AUTHORITY_HOST", emu.authority)
+    clean_env.setenv("REQUESTS_CA_BUNDLE", str(emu.ca_bundle))
+    clean_env.setenv("SSL_CERT_FILE", str(emu.ca_bundle))
+    clean_env.setenv("PWSHLIKE_DISABLE_INSTANCE_DISCOVERY", "1")
+    return clean_env
+
+
+@pytest.fixture
+def fake_browser(emu, azenv, tmp_path):
+    """A BROWSER program that follows the authorize URL (trusting only the test CA)."""
+    script = tmp_path / "fake-browser"
+    script.write_text(
+        f"#!{sys.executable}\n"
+        "import ssl, sys, urllib.request\n"
+        f"ctx = ssl.create_default_context(cafile={str(emu.ca_cert)!r})\n"
+        "opener = urllib.request.build_opener(urllib.request.ProxyHandler({}),\n"
+        "                                     urllib.request.HTTPSHandler(context=ctx))\n"
+        "opener.open(sys.argv[1], timeout=10).read()\n")
+    script.chmod(0o700)
+    azenv.setenv("BROWSER", str(script))
+    azenv.setattr(webbrowser, "_tryorder", None)
+    azenv.setattr(webbrowser, "_browsers", {})
+    return script
+
+
+@pytest.fixture
+def idle_browser(azenv, tmp_path):
+    """A BROWSER program that opens nothing (the user never signs in)."""
+    script = tmp_path / "idle-browser"
+    script.write_text("#!/bin/sh\nexit 0\n")
+    script.chmod(0o700)
+    azenv.setenv("BROWSER", str(script))
+    azenv.setattr(webbrowser, "_tryorder", None)
+    azenv.setattr(webbrowser, "_browsers", {})
+    return script
+
+
+class Run:
+    """What a script produced in-process: output objects, host text, error records."""
+
+    def __init__(self, out, stdout: str, stderr: str, errors: list) -> None:
+        self.out = out
+        self.stdout = stdout
+        self.stderr = stderr
+        self.errors = errors
+
+    @property
+    def error_ids(self) -> list[str]:
+        return [e.FullyQualifiedErrorId for e in self.errors]
+
+    @property
+    def messages(self) -> list[str]:
+        return [str(e.Exception.Message) for e in self.errors]
+
+
+def run(script: str, engine=None, **variables) -> Run:
+    from pwshlike.engine import Engine, Host
+    out, err = io.StringIO(), io.StringIO()
+    if engine is None:
+        engine = Engine(Host(out, err))
+    else:
+        engine.ctx.host.stdout, engine.ctx.host.stderr = out, err
+    result = engine.invoke(script, **variables)
+    errors = list(engine.ctx.global_scope.vars.get("error") or [])
+    errors.reverse()
+    return Run(result, out.getvalue(), err.getvalue(), errors)
+
+
+def new_engine():
+    from pwshlike.engine import Engine, Host
+    return Engine(Host(io.StringIO(), io.StringIO()))
+
+
+def run_process(script: str, env: dict | None = None, timeout: float = 60):
+    """A fresh ``python -m pwshlike -c`` with the worktree on PYTHONPATH."""
+    full = dict(os.environ if env is None else env)
+    full["PYTHONPATH"] = str(ROOT)
+    return subprocess.run([sys.executable, "-m", "pwshlike", "-c", script], env=full,
+                          capture_output=True, text=True, timeout=timeout, cwd=str(ROOT))
+
+
+def approve_in_background(emu, upn: str = "bob@contoso.test", timeout: float = 20):
+    """Approve the next device code as ``upn`` from another thread (the 'user')."""
+    def approve():
+        pending = emu.wait_for_device_code(timeout=timeout)
+        if pending is not None:
+            emu.approve_device_code(pending.user_code, upn)
+    t = threading.Thread(target=approve, daemon=True)
+    t.start()
+    return t
