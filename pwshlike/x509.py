@@ -11,7 +11,7 @@ import datetime as _dt
 import re
 
 _KEY_BLOCK = re.compile(rb"-----BEGIN ([A-Z ]*)PRIVATE KEY-----.*?-----END \1PRIVATE KEY-----",
-                        re.S)
+                        re.DOTALL)
 FULLNAME = "System.Security.Cryptography.X509Certificates.X509Certificate2"
 
 
@@ -40,7 +40,7 @@ class X509Certificate2:
     @property
     def Thumbprint(self) -> str:
         from cryptography.hazmat.primitives import hashes
-        return self._cert.fingerprint(hashes.SHA1()).hex().upper()  # noqa: S303 - an id, as .NET
+        return self._cert.fingerprint(hashes.SHA1()).hex().upper()
 
     @property
     def Subject(self) -> str:

@@ -11,8 +11,14 @@ from __future__ import annotations
 import time
 
 from . import messages as M
-from .cache import MsalResult, NamedCache, account_entries, authority_host, public_app, \
-    result_or_error
+from .cache import (
+    MsalResult,
+    NamedCache,
+    account_entries,
+    authority_host,
+    public_app,
+    result_or_error,
+)
 from .credentials import DEVELOPER_CLIENT_ID, full_scopes
 from .errors import AzAuthError, token_error
 from .token import AzToken, make_token

@@ -215,14 +215,16 @@ def chain_token(state, scopes: list[str], claims: str | None, tenant_id: str | N
             verbose(M.VERBOSE["source_failed"].format(source=name, reason=reason))
             continue
         except ClientAuthenticationError as e:
-            if name in ("ManagedIdentityCredential", "SharedTokenCacheCredential",
-                        "VisualStudioCodeCredential") and not _aad(e):
-                reasons.append(f"{name}: {_one_line(describe(e))}")
-                continue
-            reasons.append(f"{name}: {_one_line(describe(e))}")
-            raise _chain_failed(reasons, stopped=True) from None
+            reason = _one_line(describe(e))
+            reasons.append(f"{name}: {reason}")
+            if _aad(e):       # reached Entra ID and was refused: stop, as the chain does
+                raise _chain_failed(reasons, stopped=True) from None
+            verbose(M.VERBOSE["source_failed"].format(source=name, reason=reason))
+            continue
         except Exception as e:  # noqa: BLE001 - a broken source must not end the chain with a traceback
-            reasons.append(f"{name}: {_one_line(describe(e))}")
+            reason = _one_line(describe(e))
+            reasons.append(f"{name}: {reason}")
+            verbose(M.VERBOSE["source_failed"].format(source=name, reason=reason))
             continue
         verbose(M.VERBOSE["source_ok"].format(source=name))
         return name, token

@@ -14,11 +14,11 @@ import re
 from . import messages as M
 
 _AADSTS = re.compile(r"(AADSTS\d+):\s*(.*?)(?=\s*(?:Trace ID:|Correlation ID:|Timestamp:|\"|$))",
-                     re.S)
-_CONNECT = re.compile(r"(HTTPS?)Connection\(host='([^']+)', port=(\d+)\): (.*)", re.S)
+                     re.DOTALL)
+_CONNECT = re.compile(r"(HTTPS?)Connection\(host='([^']+)', port=(\d+)\): (.*)", re.DOTALL)
 _SECRETISH = re.compile(
     r"((?:client_secret|client_assertion|refresh_token|access_token|code|password|"
-    r"device_code|assertion)[\"']?\s*[=:]\s*[\"']?)[^\s&\"',}]+", re.I)
+    r"device_code|assertion)[\"']?\s*[=:]\s*[\"']?)[^\s&\"',}]+", re.IGNORECASE)
 _JWT = re.compile(r"eyJ[\w-]+\.[\w-]+\.[\w-]*")
 
 
@@ -109,8 +109,7 @@ def describe(exc: BaseException) -> str:
         return net
     text = str(getattr(exc, "message", None) or exc) or type(exc).__name__
     for prefix in _PREFIXES:
-        if text.startswith(prefix):
-            text = text[len(prefix):]
+        text = text.removeprefix(prefix)
     if text.startswith("Unable to get authority configuration for "):
         url = text.split(" ")[5].rstrip(".")
         return f"Unable to get the authority configuration for {url}: check the tenant and " \

@@ -117,7 +117,7 @@ def client_certificate(cmdlet, req: TokenRequest) -> AzToken:
 
 def client_certificate_path(cmdlet, req: TokenRequest) -> AzToken:
     raw = req.certificate_path or ""
-    if not (raw.endswith(".pfx") or raw.endswith(".pem")):
+    if not (raw.endswith((".pfx", ".pem"))):
         raise AzAuthError("cert_extension")
     path = cmdlet.ctx.resolve_path(raw)
     if not os.path.isfile(path):

@@ -32,28 +32,28 @@ ERRORS: dict[str, tuple[str, str, str]] = {
         "InvalidCertificate", "InvalidData", "Cannot read the certificate '{path}': {reason}"),
     "cert_no_key": (
         "InvalidCertificate", "InvalidArgument",
-        "The certificate '{subject}' has no private key, which the client certificate flow "
-        "needs."),
+        ("The certificate '{subject}' has no private key, which the client certificate flow "
+        "needs.")),
     "no_browser": (
         "InteractiveTokenError", "NotSpecified",
-        "Cannot sign in interactively: there is no web browser to open here ({reason}). "
-        "Use -DeviceCode to sign in from a browser on another device."),
+        ("Cannot sign in interactively: there is no web browser to open here ({reason}). "
+        "Use -DeviceCode to sign in from a browser on another device.")),
     "timeout": (
         "{set_error}", "OperationTimeout",
         "Login timed out after {seconds} seconds, configured by the TimeoutSeconds parameter."),
     "protected_unavailable": (
         "PlatformNotSupported", "NotInstalled",
-        "The current platform does not support token caching with protected storage! If you "
+        ("The current platform does not support token caching with protected storage! If you "
         "really need caching, install the necessary dependencies or use the "
         "-UseUnprotectedTokenCache which stores tokens as plain text. Do so only at your own "
-        "risk in controlled scenarios! ({reason})"),
+        "risk in controlled scenarios! ({reason})")),
     "cache_name": (
         "InvalidTokenCacheName", "InvalidArgument",
         "'{name}' is not a valid token cache name: use letters, digits, '.', '-' and '_'."),
     "cache_missing": (
         "CacheTokenError", "ObjectNotFound",
-        "The token cache '{name}' does not exist. Fill it first with Get-AzToken -Interactive "
-        "-TokenCache '{name}' or -DeviceCode -TokenCache '{name}'."),
+        ("The token cache '{name}' does not exist. Fill it first with Get-AzToken -Interactive "
+        "-TokenCache '{name}' or -DeviceCode -TokenCache '{name}'.")),
     "no_accounts": (
         "CacheTokenError", "NotSpecified", "No accounts found in the specified token cache."),
     "multiple_accounts": (
@@ -64,14 +64,14 @@ ERRORS: dict[str, tuple[str, str, str]] = {
         "The specified account '{username}' was not found in the cache."),
     "silent_failed": (
         "CacheTokenError", "NotSpecified",
-        "No token could be acquired silently from the cache. This can happen if the token "
+        ("No token could be acquired silently from the cache. This can happen if the token "
         "has expired, an account was not found in the cache, or if the cache was created "
-        "unprotected. {reason}"),
+        "unprotected. {reason}")),
     "clear_failed": (
         "ClearAzTokenCacheError", "WriteError",
-        "Failed to clear the token cache '{name}'. Consider using -Force to remove the cache "
+        ("Failed to clear the token cache '{name}'. Consider using -Force to remove the cache "
         "files directly, but be aware this may cause issues with other applications using "
-        "the same cache. ({reason})"),
+        "the same cache. ({reason})")),
     "clear_unsafe": (
         "ClearAzTokenCacheError", "InvalidOperation", "{reason}"),
     "list_failed": (

@@ -1,16 +1,11 @@
 """Fixtures for the AzAuth cmdlet tests: one emulator per session, a clean Azure
 environment per test (HOME in a temp dir, only the emulator's variables set, its CA
-trusted through REQUESTS_CA_BUNDLE), and helpers that run pwshlike in this process or in
-a fresh one.  Nothing reaches beyond 127.0.0.1; TLS is verified everywhere."""
+trusted through REQUESTS_CA_BUNDLE) and fake browsers.  Helpers live in azauth_helpers.py.  Nothing reaches beyond 127.0.0.1; TLS is verified everywhere."""
 from __future__ import annotations
 
-import io
 import os
-import subprocess
 import sys
-import threading
 import webbrowser
-from pathlib import Path
 
 import pytest
 
@@ -18,14 +13,7 @@ from pwshlike.emulator.certs import make_client_certificate
 from pwshlike.emulator.config import default_config_data
 from pwshlike.emulator.server import Emulator
 
-ROOT = Path(__file__).resolve().parents[2]
 _CLEARED_PREFIXES = ("AZURE_", "IDENTITY_", "MSI_", "IMDS_", "PWSHLIKE_")
-
-APP_ID = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
-TENANT_ID = "8f2c1d34-5b6a-4c7e-9d01-2a3b4c5d6e7f"
-SECRET = "emulator-client-secret"
-FED_ISSUER = "https://token.actions.githubusercontent.com"
-FED_SUBJECT = "repo:contoso/app:ref:refs/heads/main"
 
 
 @pytest.fixture(scope="session")
@@ -103,58 +91,3 @@ def idle_browser(azenv, tmp_path):
     azenv.setattr(webbrowser, "_tryorder", None)
     azenv.setattr(webbrowser, "_browsers", {})
     return script
-
-
-class Run:
-    """What a script produced in-process: output objects, host text, error records."""
-
-    def __init__(self, out, stdout: str, stderr: str, errors: list) -> None:
-        self.out = out
-        self.stdout = stdout
-        self.stderr = stderr
-        self.errors = errors
-
-    @property
-    def error_ids(self) -> list[str]:
-        return [e.FullyQualifiedErrorId for e in self.errors]
-
-    @property
-    def messages(self) -> list[str]:
-        return [str(e.Exception.Message) for e in self.errors]
-
-
-def run(script: str, engine=None, **variables) -> Run:
-    from pwshlike.engine import Engine, Host
-    out, err = io.StringIO(), io.StringIO()
-    if engine is None:
-        engine = Engine(Host(out, err))
-    else:
-        engine.ctx.host.stdout, engine.ctx.host.stderr = out, err
-    result = engine.invoke(script, **variables)
-    errors = list(engine.ctx.global_scope.vars.get("error") or [])
-    errors.reverse()
-    return Run(result, out.getvalue(), err.getvalue(), errors)
-
-
-def new_engine():
-    from pwshlike.engine import Engine, Host
-    return Engine(Host(io.StringIO(), io.StringIO()))
-
-
-def run_process(script: str, env: dict | None = None, timeout: float = 60):
-    """A fresh ``python -m pwshlike -c`` with the worktree on PYTHONPATH."""
-    full = dict(os.environ if env is None else env)
-    full["PYTHONPATH"] = str(ROOT)
-    return subprocess.run([sys.executable, "-m", "pwshlike", "-c", script], env=full,
-                          capture_output=True, text=True, timeout=timeout, cwd=str(ROOT))
-
-
-def approve_in_background(emu, upn: str = "bob@contoso.test", timeout: float = 20):
-    """Approve the next device code as ``upn`` from another thread (the 'user')."""
-    def approve():
-        pending = emu.wait_for_device_code(timeout=timeout)
-        if pending is not None:
-            emu.approve_device_code(pending.user_code, upn)
-    t = threading.Thread(target=approve, daemon=True)
-    t.start()
-    return t

@@ -3,9 +3,10 @@ loopback TLS with verification on, one test (or more) per parameter set."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import pytest
-from conftest import (
+from azauth_helpers import (
     APP_ID,
     FED_ISSUER,
     FED_SUBJECT,
@@ -157,8 +158,8 @@ def test_device_code_prints_warning_and_completes(emu, azenv):
 def test_device_code_timeout(emu, azenv):
     r = run("Get-AzToken -DeviceCode -TenantId $t -TimeoutSeconds 2", t=TENANT_ID)
     assert r.out == []
-    assert r.messages == ["Login timed out after 2 seconds, configured by the TimeoutSeconds "
-                          "parameter."]
+    assert r.messages == [("Login timed out after 2 seconds, configured by the TimeoutSeconds "
+                          "parameter.")]
     assert r.error_ids == ["DeviceCodeTokenError,PipeHow.AzAuth.Cmdlets.GetAzToken"]
 
 
@@ -183,8 +184,8 @@ def test_interactive_with_fake_browser_then_saved_for_non_interactive(emu, fake_
 
 def test_interactive_timeout(emu, idle_browser):
     r = run("Get-AzToken -Interactive -TimeoutSeconds 1")
-    assert r.messages == ["Login timed out after 1 seconds, configured by the TimeoutSeconds "
-                          "parameter."]
+    assert r.messages == [("Login timed out after 1 seconds, configured by the TimeoutSeconds "
+                          "parameter.")]
     assert r.error_ids == ["InteractiveTokenError,PipeHow.AzAuth.Cmdlets.GetAzToken"]
 
 
@@ -210,3 +211,36 @@ def test_scopes_built_from_resource_without_trailing_slash(emu, azenv):
     r = run("Get-AzToken -ResourceUrl api://my-api/ -Scope .default -TenantId $t -ClientId $c "
             "-ClientSecret $s", t=TENANT_ID, c=APP_ID, s=SECRET)
     assert _one(r).Scopes == ["api://my-api/.default"]
+
+
+def test_ctrl_c_cancels_an_interactive_wait(emu, azenv, tmp_path):
+    """SIGINT while waiting for the browser ends the process at once, without a traceback."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from azauth_helpers import ROOT
+    marker = tmp_path / "browser-opened"
+    browser = tmp_path / "marker-browser"
+    browser.write_text(f"#!/bin/sh\ntouch '{marker}'\nexit 0\n")
+    browser.chmod(0o700)
+    env = dict(os.environ, BROWSER=str(browser), PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-m", "pwshlike", "-c",
+                             "Get-AzToken -Interactive -TimeoutSeconds 60; 'after'"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=str(ROOT))
+    try:
+        deadline = time.monotonic() + 30
+        while not marker.exists() and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.05)
+        assert marker.exists(), proc.communicate(timeout=5)
+        started = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert time.monotonic() - started < 5
+    assert proc.returncode == 130
+    assert "Traceback" not in err and "after" not in out
