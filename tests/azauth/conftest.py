@@ -1,6 +1,7 @@
 """Fixtures for the AzAuth cmdlet tests: one emulator per session, a clean Azure
 environment per test (HOME in a temp dir, only the emulator's variables set, its CA
-trusted through REQUESTS_CA_BUNDLE) and fake browsers.  Helpers live in azauth_helpers.py.  Nothing reaches beyond 127.0.0.1; TLS is verified everywhere."""
+trusted through REQUESTS_CA_BUNDLE) and fake browsers; helpers are in azauth_helpers.py.
+Nothing reaches beyond 127.0.0.1; TLS is verified everywhere."""
 from __future__ import annotations
 
 import os

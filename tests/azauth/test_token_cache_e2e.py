@@ -173,3 +173,17 @@ def test_concurrent_processes_share_one_cache(emu, azenv):
     targets = " ".join(at["target"] for at in data["AccessToken"].values())
     for resource in resources:
         assert resource in targets
+
+
+def test_no_token_or_secret_in_verbose_or_debug_output(emu, azenv):
+    approve_in_background(emu)
+    r = run("$DebugPreference = 'Continue'; Get-AzToken -DeviceCode -TenantId $t -TokenCache vd "
+            "-UseUnprotectedTokenCache -TimeoutSeconds 30 -Verbose -Debug", t=TENANT_ID)
+    token = r.out[0].Token
+    r2 = run("Get-AzToken -TokenCache vd -UseUnprotectedTokenCache -Verbose -Debug")
+    r3 = run("Get-AzToken -TenantId $t -ClientId $c -ClientSecret $s -Verbose -Debug",
+             t=TENANT_ID, c="0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", s="emulator-client-secret")
+    for result, secret in ((r, token), (r2, r2.out[0].Token), (r3, r3.out[0].Token),
+                           (r3, "emulator-client-secret")):
+        assert "VERBOSE:" in result.stderr
+        assert secret not in result.stderr and secret not in result.stdout
