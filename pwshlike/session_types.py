@@ -39,6 +39,24 @@ def _pscredential():
     return t
 
 
+def _x509certificate2():
+    from .runtime.types import PSType, cast_error
+    from .x509 import FULLNAME, CertificateLoadError, X509Certificate2, load_certificate
+
+    def convert(v):
+        if isinstance(v, X509Certificate2):
+            return v
+        if isinstance(v, str):      # pwsh converts a path through the (string) constructor
+            try:
+                with open(v, "rb") as f:
+                    return load_certificate(f.read())
+            except (OSError, CertificateLoadError):
+                pass
+        raise cast_error(v, t)
+    t = PSType(FULLNAME, check=lambda v: isinstance(v, X509Certificate2), convert=convert)
+    return t
+
+
 def _nullable_datetime():
     from .runtime.types import PSType, to_datetime
     return PSType("System.Nullable`1[[System.DateTime]]",
@@ -64,6 +82,8 @@ _FACTORIES = {
         {"Alias": 1, "Function": 2, "Filter": 4, "Cmdlet": 8, "ExternalScript": 16,
          "Application": 32, "Script": 64, "Configuration": 256, "All": 383}, flags=True),
     "system.nullable`1[[system.datetime]]": _nullable_datetime,
+    "system.security.cryptography.x509certificates.x509certificate2": _x509certificate2,
+    "x509certificate2": _x509certificate2,
     "system.management.automation.psmoduleinfo": lambda: _identity_type(
         "System.Management.Automation.PSModuleInfo",
         check=lambda v: type(v).__name__ == "PSModuleInfo"),
