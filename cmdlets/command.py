@@ -119,7 +119,7 @@ class GetCommandCommand(Cmdlet):
             if key in seen:
                 continue
             seen.add(key)
-            yield FunctionInfo(getattr(info, "name", None) or key, info)
+            yield FunctionInfo(function_name(key, info), info)
         for key in _BUILTIN_FUNCTION_KEYS:
             if key not in seen:
                 yield FunctionInfo(_BUILTIN_FUNCTION_KEYS[key], self.ctx._builtin_function(key))
@@ -230,6 +230,14 @@ class GetCommandCommand(Cmdlet):
             "or executable program.\nCheck the spelling of the name, or if a path was included, "
             "verify that the path is correct and try again.", "CommandNotFoundException",
             "ObjectNotFound", name, exc("CommandNotFoundException")))
+
+
+def function_name(key: str, info) -> str:
+    """A function table entry's name as defined or imported (``-Prefix`` renames)."""
+    name = getattr(info, "name", None) or key
+    if name.lower() != key and info.module is not None:
+        return info.module.display_names.get(key, key)
+    return name
 
 
 def _type_names(value) -> list[str]:

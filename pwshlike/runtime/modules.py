@@ -67,6 +67,7 @@ class PSModuleInfo:
         self.aliases: dict[str, str] = {}
         self.own_aliases: list[str] = []            # every alias the module body made
         self.imported_into: list[tuple[Scope, list[str]]] = []
+        self.display_names: dict[str, str] = {}     # lower-case imported name -> as imported
 
     @staticmethod
     def ps_table_view():
@@ -340,6 +341,7 @@ def import_members(ctx, module: PSModuleInfo, target: Scope, prefix: str = "",
             if skip is not None and skip(new):
                 continue
             target.define_function(new, fn)
+            module.display_names[new.lower()] = new
             names.append(new)
     for name, value in module.variables.items():
         if _match(name, variable_filter, True):
