@@ -46,7 +46,7 @@ def _pipeline_text(by_value: bool, by_name: bool, capital: bool) -> str:
 
 def _example_parts(body: str) -> tuple[str, str]:
     """An example's markdown as (code of its first fence, the remarks after it)."""
-    m = re.search(r"```[^\n]*\n(.*?)```", body, re.S)
+    m = re.search(r"```[^\n]*\n(.*?)```", body, re.DOTALL)
     if m is None:
         return "", body
     return m.group(1).rstrip("\n"), (body[:m.start()] + body[m.end():]).strip()
