@@ -141,6 +141,11 @@ class ExecutionContext:
         return self._cmdlets
 
     def define_function(self, S, name: str, info) -> None:
+        module = getattr(S.script, "module", None)
+        if module is not None:
+            # defined by a module's code: it runs in the module's scope wherever it is called
+            info.module = module
+            info.module_scope = module.scope
         low = name.lower()
         for prefix in ("global:", "script:", "local:", "private:"):
             if low.startswith(prefix):
@@ -173,9 +178,17 @@ class ExecutionContext:
             info = self.cmdlets[low.split("\\")[-1]]
             return ("cmdlet", info, info.name)
         from .runtime.native import find_native
+        from .runtime.scriptfile import ExternalScriptInfo, find_script
+        if low.endswith(".ps1"):
+            script = find_script(name, self.location)
+            if script is not None:
+                return ("script", ExternalScriptInfo(script), name)
         path = find_native(name, self.location)
         if path is not None:
             return ("native", path, name)
+        script = find_script(name, self.location)
+        if script is not None:
+            return ("script", ExternalScriptInfo(script), name)
         return None
 
     def _builtin_function(self, low: str):
@@ -194,6 +207,8 @@ class ExecutionContext:
         from .runtime.commands import FunctionProcessor
         if isinstance(resolved, CmdletInfo):
             resolved = ("cmdlet", resolved, resolved.name)
+        elif not isinstance(resolved, tuple):
+            resolved = self._as_resolved(resolved, S)
         kind, target, name = resolved
         if kind == "function":
             # a module's function runs in its module's scope, not its caller's
@@ -202,8 +217,25 @@ class ExecutionContext:
                                      site)
         if kind == "cmdlet":
             return CmdletProcessor(self, target, S, args, out, site)
+        if kind == "script":
+            from .runtime.scriptfile import ScriptProcessor
+            return ScriptProcessor(self, target, S, args, out, site, dot)
         from .runtime.native import NativeProcessor
         return NativeProcessor(self, target, name, S, args, out, site)
+
+    def _as_resolved(self, info, S) -> tuple:
+        """A CommandInfo value (``& (Get-Command x)``) as resolve_command's (kind, target,
+        name)."""
+        kind = getattr(info, "CommandType", "")
+        if kind == "Alias":
+            return self.resolve_command(info.Definition, S) or ("function", None, info.Name)
+        if kind == "Cmdlet":
+            return ("cmdlet", info.info, info.Name)
+        if kind == "Application":
+            return ("native", info.Path, info.Name)
+        if kind == "ExternalScript":
+            return ("script", info, info.Name)
+        return ("function", info.info, info.Name)
 
     def resolve_path(self, path: str) -> str:
         """A FileSystem path made absolute against the session location (not the process

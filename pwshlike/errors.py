@@ -225,6 +225,8 @@ EXCEPTION_TYPES = [
      None),
     ("System.Management.Automation.PSNotImplementedException",
      "System.NotImplementedException", None),
+    ("System.Management.Automation.HelpNotFoundException", "System.SystemException",
+     "ResourceUnavailable"),
     ("System.Management.Automation.MetadataException",
      "System.Management.Automation.RuntimeException", "MetadataError"),
     ("System.Management.Automation.ValidationMetadataException",

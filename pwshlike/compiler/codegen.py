@@ -681,6 +681,7 @@ class Compiler:
 
     def st_FunctionDefinition(self, st: A.FunctionDefinition) -> None:
         info = self.scriptblock_info(st.body, st.parameters, st.name, st.is_filter, braced=True)
+        self.u.consts[info].def_start = st.start     # where comment-based help may precede it
         self.fn.line(f"_define_function(ctx, S, {st.name!r}, {info})", st)
 
     def scriptblock_info(self, body: A.ScriptBlock, extra_params=None, name=None,

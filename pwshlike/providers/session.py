@@ -162,6 +162,44 @@ class CommandInfo:
     def Module(self):
         return None
 
+    @property
+    def command_info(self):
+        """What ``& (Get-Command x)`` runs (see ExecutionContext.processor_for)."""
+        return self
+
+    # .Parameters / .ParameterSets / .Syntax (pwshlike.runtime.commandinfo) for commands
+    # with a spec; ``_spec()`` returns (spec, syntax lines, has common parameters)
+    def _spec(self):
+        return None
+
+    @property
+    def Parameters(self):
+        got = self._spec()
+        if got is None:
+            return None
+        from ..runtime.commandinfo import parameters_of
+        return parameters_of(got[0], got[2])
+
+    @property
+    def ParameterSets(self):
+        got = self._spec()
+        if got is None:
+            return []
+        from ..runtime.commandinfo import parameter_sets_of
+        return parameter_sets_of(got[0], got[1], got[2])
+
+    @property
+    def Syntax(self) -> str:
+        got = self._spec()
+        if got is None:
+            return self.Definition
+        from ..runtime.commandinfo import syntax_text
+        return syntax_text(got[1])
+
+    @property
+    def OutputType(self) -> list:
+        return []
+
     def ToString(self) -> str:
         return self.Name
 
@@ -186,11 +224,12 @@ class AliasInfo(CommandInfo):
         self.Description = meta.get("description", "")
         self.Source = meta.get("module", "")
         self.HelpUri = ""
-        self.OutputType = []
         self.Visibility = "Public"
         self.RemotingCapability = "PowerShell"
-        self.Parameters = None
-        self.ParameterSets = None
+
+    def _spec(self):
+        target = self.ResolvedCommand
+        return None if target is None else target._spec()
 
     @property
     def DisplayName(self) -> str:
@@ -222,6 +261,27 @@ class FunctionInfo(CommandInfo):
     @property
     def CommandType(self) -> str:
         return "Filter" if getattr(self.info, "is_filter", False) else "Function"
+
+    def _spec(self):
+        from ..helpdocs.script_spec import function_spec, function_syntax
+        spec = function_spec(self.Name, self.info)
+        return spec, function_syntax(spec), spec["advanced"]
+
+    @property
+    def CmdletBinding(self) -> bool:
+        return bool(self.info.metadata.advanced)
+
+    @property
+    def Verb(self) -> str:
+        return self.Name.partition("-")[0] if "-" in self.Name else ""
+
+    @property
+    def Noun(self) -> str:
+        return self.Name.partition("-")[2]
+
+    @property
+    def HelpUri(self) -> str:
+        return ""
 
     @property
     def Definition(self) -> str:
@@ -261,12 +321,19 @@ class CmdletInfo(CommandInfo):
 
     @property
     def Definition(self) -> str:
-        from ..helpdocs.syntax import all_syntax
-        return "\n" + "\n\n".join(line for _, line in all_syntax(self.info.spec)) + "\n"
+        return self.Syntax
 
     @property
     def ImplementingType(self) -> str:
         return self.info.spec.get("fq_name") or ""
+
+    def _spec(self):
+        from ..runtime.commandinfo import cmdlet_syntax
+        return self.info.spec, cmdlet_syntax(self.info.spec), True
+
+    @property
+    def HelpUri(self) -> str:
+        return ""
 
 
 class ApplicationInfo(CommandInfo):
@@ -309,6 +376,7 @@ def _command_view():
                              "System.Management.Automation.FunctionInfo",
                              "System.Management.Automation.CmdletInfo",
                              "System.Management.Automation.ApplicationInfo",
+                             "System.Management.Automation.ExternalScriptInfo",
                              "System.Management.Automation.CommandInfo"}))
 
 

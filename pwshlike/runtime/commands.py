@@ -418,7 +418,7 @@ def call(ctx, S: Scope, site: CallSite, args, out) -> None:
     """One command, no pipeline input."""
     if site.positional_only:
         info = S.functions.get(site.key)
-        if info is not None and site.key not in ctx.aliases:
+        if info is not None and site.key not in ctx.aliases and info.module_scope is None:
             params = info.simple_params
             if params is not None:
                 return _call_simple_function(ctx, S, site, info, params, args, out)
@@ -432,7 +432,8 @@ def call_value(ctx, S: Scope, site: CallSite, args):
     """``(command args)`` as a value: its output unwrapped as a pipeline value."""
     out = []
     info = S.functions.get(site.key) if site.positional_only else None
-    params = info.simple_params if info is not None and site.key not in ctx.aliases else None
+    params = info.simple_params if info is not None and site.key not in ctx.aliases and \
+        info.module_scope is None else None
     if params is not None:
         _call_simple_function(ctx, S, site, info, params, args, out)
     else:

@@ -11,6 +11,10 @@ _UNITS: dict[str, object] = {}   # generated filename -> CompileUnit (for error 
 
 
 class ScriptBlockInfo:
+    module = None          # the PSModuleInfo whose code defined this function
+    module_scope = None    # ... and the scope it runs in (see ExecutionContext.processor_for)
+    def_start = None       # offset of a function's 'function' keyword (comment-based help)
+
     def __init__(self, ast, params, name, is_filter, text, extent) -> None:
         self.ast = ast
         self.params_ast = params
