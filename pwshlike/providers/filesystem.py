@@ -291,7 +291,7 @@ def children_view():
             TableColumn("LastWriteTime", lambda o: o.LastWriteTime.strftime(
                 "%-m/%-d/%Y %H:%M"), width=16, alignment=RIGHT),
             TableColumn("Size", lambda o: str(o.Size), width=12, alignment=RIGHT),
-            TableColumn("Name", "NameString", alignment=LEFT),
+            TableColumn("Name", lambda o: o.NameString, alignment=LEFT),
         ),
         type_keys=frozenset({FileInfo.dotnet_fullname, DirectoryInfo.dotnet_fullname}),
         wrap=True,
