@@ -257,8 +257,9 @@ class _WriteContent(_ContentCmdlet):
         try:
             if self.Force and os.path.exists(full) and not os.access(full, os.W_OK):
                 os.chmod(full, os.stat(full).st_mode | 0o200)
+            empty = truncate or not os.path.exists(full) or os.path.getsize(full) == 0
             with open(full, "wb" if truncate else "ab") as f:
-                if f.tell() == 0 and not self.AsByteStream:
+                if empty and not self.AsByteStream:
                     enc = _encoding(self)
                     if enc is not None:
                         f.write(bytes(enc.GetPreamble()))

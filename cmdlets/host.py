@@ -80,7 +80,9 @@ def should_continue(cmdlet: Cmdlet, query: str, caption: str) -> bool:
 class ReadHostCommand(Cmdlet):
     fq_name = "Microsoft.PowerShell.Commands.ReadHostCommand"
 
-    def begin_processing(self) -> None:
+    def end_processing(self) -> None:
+        # pwsh does this in BeginProcessing; pwshlike's pipeline would hand output written
+        # there to commands whose own begin has not run yet
         secret = bool(self.AsSecureString) or bool(self.MaskInput)
         if self.is_bound("Prompt") and self.Prompt is not None:
             line = prompt_field(self, prompt_text(self.Prompt), secret)

@@ -87,7 +87,9 @@ class ConvertFromSecureStringCommand(Cmdlet):
 class GetCredentialCommand(Cmdlet):
     fq_name = "Microsoft.PowerShell.Commands.GetCredentialCommand"
 
-    def begin_processing(self) -> None:
+    def end_processing(self) -> None:
+        # pwsh does this in BeginProcessing; pwshlike's pipeline would hand output written
+        # there to commands whose own begin has not run yet
         if self.Credential is not None:
             self.write_object(self.Credential)
             return

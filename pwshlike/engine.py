@@ -40,8 +40,7 @@ class Host:
         line = src.readline()
         if not line:
             return None
-        line = line[:-1] if line.endswith("\n") else line
-        return line[:-1] if line.endswith("\r") else line
+        return line.removesuffix("\n").removesuffix("\r")
 
     def write(self, text: str) -> None:
         self.stdout.write(text)

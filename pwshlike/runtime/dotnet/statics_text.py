@@ -289,13 +289,14 @@ _ENCODING_NAMES = {
     "1201": "bigendianunicode", "utf-32": "utf32", "utf-32le": "utf32", "12000": "utf32",
     "iso-8859-1": "latin1", "latin1": "latin1", "28591": "latin1",
     "utf-32be": "bigendianutf32", "bigendianutf32": "bigendianutf32", "12001": "bigendianutf32",
+    "bigendianunicode": "bigendianunicode",
     "utf-7": "utf7", "utf7": "utf7", "65000": "utf7",
 }
 
 
 # pwsh's -Encoding names (ArgumentToEncodingTransformation) that .NET itself lacks
 _PWSH_ENCODING_NAMES = {"utf8bom": "utf8", "utf8nobom": "default", "oem": "default",
-                        "default": "default"}
+                        "default": "default", "utf32": "utf32"}
 
 
 def _code_page(key: str) -> Encoding | None:
@@ -322,7 +323,7 @@ def get_encoding(name) -> Encoding:
         return ENCODINGS[_PWSH_ENCODING_NAMES[key]]
     enc = _ENCODING_NAMES.get(key)
     if enc is None:
-        extra = _code_page(key) if key not in ("utf-16le",) else None
+        extra = _code_page(key)
         if extra is not None:
             return extra
         if isinstance(name, int):
