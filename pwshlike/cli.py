@@ -77,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
         i += 1
     from .engine import Engine, Host
     interactive = sys.stdin.isatty() and not noninteractive
-    engine = Engine(Host(interactive=interactive), noninteractive=not interactive)
+    engine = Engine(Host(interactive=interactive, no_input=noninteractive),
+                    noninteractive=not interactive)
     try:
         if command is not None:
             return engine.run_text(command)

@@ -14,11 +14,33 @@ from .runtime.values import GenericList, Hashtable
 class Host:
     """Where text goes: stdout for output and Write-Host, stderr for errors and streams."""
 
-    def __init__(self, stdout=None, stderr=None, interactive: bool = False) -> None:
+    def __init__(self, stdout=None, stderr=None, interactive: bool = False, stdin=None,
+                 no_input: bool = False) -> None:
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
+        self.stdin = stdin              # None: the process's stdin, looked up when read
         self.interactive = interactive
+        self.no_input = no_input        # -NonInteractive: Read-Host and prompts fail
         self.width = 120
+
+    def read_line(self, secret: bool = False) -> str | None:
+        """One line of input without its line end (None at end of input).  A secret typed
+        at a terminal is not echoed."""
+        src = self.stdin if self.stdin is not None else sys.stdin
+        try:
+            self.stdout.flush()
+        except (ValueError, OSError):
+            pass
+        if secret and self.stdin is None and src.isatty():
+            import getpass
+            try:
+                return getpass.getpass("")
+            except EOFError:
+                return None
+        line = src.readline()
+        if not line:
+            return None
+        return line.removesuffix("\n").removesuffix("\r")
 
     def write(self, text: str) -> None:
         self.stdout.write(text)

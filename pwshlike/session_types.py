@@ -21,8 +21,19 @@ def _enum(fullname: str, members: dict, flags: bool = False):
 def _securestring():
     from .runtime.types import PSType
     from .security import SecureString
+
+    def convert(v):
+        # like pwsh, the message names the value's type only: it may be a secret
+        if isinstance(v, SecureString) or v is None:
+            return v
+        from .errors import PSInvalidCastException, runtime_error
+        from .runtime.typenames import type_name_of
+        tn = type_name_of(v)
+        raise runtime_error(PSInvalidCastException, "ConvertToFinalInvalidCastException",
+                            f'Cannot convert the "{tn}" value of type "{tn}" to type '
+                            '"System.Security.SecureString".', "InvalidArgument")
     return PSType("System.Security.SecureString", check=lambda v: isinstance(v, SecureString),
-                  ctor=lambda *a: SecureString())
+                  convert=convert, ctor=lambda *a: SecureString())
 
 
 def _pscredential():

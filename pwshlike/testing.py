@@ -13,7 +13,7 @@ class RunResult:
     error_id: str | None
 
 
-def run_script(script: str) -> RunResult:
+def run_script(script: str, stdin: str = "") -> RunResult:
     from . import parse
     from .engine import Engine, Host
     from .errors import ParseError
@@ -22,7 +22,7 @@ def run_script(script: str) -> RunResult:
         parse(script)
     except ParseError as e:
         return RunResult("", str(e), 1, f"ParseError: {e.error_id}")
-    engine = Engine(Host(out, err))
+    engine = Engine(Host(out, err, stdin=io.StringIO(stdin)))
     status = engine.run_text(script, "script.ps1", dot_source=False)
     errors = engine.ctx.global_scope.vars.get("error") or []
     # statement-terminating errors leave the status 0 but are still the case's error

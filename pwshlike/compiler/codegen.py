@@ -402,7 +402,7 @@ class Compiler:
                 v = f.temp()
                 f.line(f"{v} = {value}", node)
                 value = v
-            f.line(f"if S.constraints is None: L[{key!r}] = {value}", node)
+            f.line(f"if not (S.constraints or S.options): L[{key!r}] = {value}", node)
             f.line(f"else: _setvar(ctx, S, {key!r}, {value})")
             if result:
                 f.line(f"return {value}")

@@ -88,9 +88,26 @@ class FileSystemInfo:
     def LastWriteTime(self):
         return self._time("st_mtime")
 
+    @LastWriteTime.setter
+    def LastWriteTime(self, value) -> None:
+        self._set_times(mtime=value)
+
     @property
     def LastAccessTime(self):
         return self._time("st_atime")
+
+    @LastAccessTime.setter
+    def LastAccessTime(self, value) -> None:
+        self._set_times(atime=value)
+
+    def _set_times(self, atime=None, mtime=None) -> None:
+        """Setting LastWriteTime/LastAccessTime changes the file's times, as in .NET."""
+        from ..runtime.types import to_datetime
+        st = os.stat(self._full)
+        a = to_datetime(atime).timestamp() if atime is not None else st.st_atime
+        m = to_datetime(mtime).timestamp() if mtime is not None else st.st_mtime
+        os.utime(self._full, (a, m))
+        self.Refresh()
 
     @property
     def CreationTime(self):
@@ -291,7 +308,7 @@ def children_view():
             TableColumn("LastWriteTime", lambda o: o.LastWriteTime.strftime(
                 "%-m/%-d/%Y %H:%M"), width=16, alignment=RIGHT),
             TableColumn("Size", lambda o: str(o.Size), width=12, alignment=RIGHT),
-            TableColumn("Name", "NameString", alignment=LEFT),
+            TableColumn("Name", lambda o: o.NameString, alignment=LEFT),
         ),
         type_keys=frozenset({FileInfo.dotnet_fullname, DirectoryInfo.dotnet_fullname}),
         wrap=True,

@@ -278,6 +278,9 @@ ENCODINGS = {
                       "System.Text.UTF32Encoding", b"\xff\xfe\x00\x00"),
     "latin1": Encoding("iso-8859-1", "Western European (ISO)", 28591, "latin-1",
                        "System.Text.Latin1Encoding"),
+    "bigendianutf32": Encoding("utf-32BE", "Unicode (UTF-32 Big-Endian)", 12001, "utf-32-be",
+                               "System.Text.UTF32Encoding", b"\x00\x00\xfe\xff"),
+    "utf7": Encoding("utf-7", "Unicode (UTF-7)", 65000, "utf-7", "System.Text.UTF7Encoding"),
 }
 _ENCODING_NAMES = {
     "utf-8": "utf8", "utf8": "utf8", "65001": "utf8", "us-ascii": "ascii", "ascii": "ascii",
@@ -285,15 +288,44 @@ _ENCODING_NAMES = {
     "1200": "unicode", "utf-16be": "bigendianunicode", "unicodefffe": "bigendianunicode",
     "1201": "bigendianunicode", "utf-32": "utf32", "utf-32le": "utf32", "12000": "utf32",
     "iso-8859-1": "latin1", "latin1": "latin1", "28591": "latin1",
+    "utf-32be": "bigendianutf32", "bigendianutf32": "bigendianutf32", "12001": "bigendianutf32",
+    "bigendianunicode": "bigendianunicode",
+    "utf-7": "utf7", "utf7": "utf7", "65000": "utf7",
 }
+
+
+# pwsh's -Encoding names (ArgumentToEncodingTransformation) that .NET itself lacks
+_PWSH_ENCODING_NAMES = {"utf8bom": "utf8", "utf8nobom": "default", "oem": "default",
+                        "default": "default", "utf32": "utf32"}
+
+
+def _code_page(key: str) -> Encoding | None:
+    """Another code page by number or name (``1251``, ``windows-1252``, ``cp437``), as
+    pwsh has with the code-pages encoding provider registered."""
+    import codecs
+    for name in ((f"cp{key}",) if key.isdigit() else (key, key.replace("windows-", "cp"))):
+        try:
+            info = codecs.lookup(name)
+        except LookupError:
+            continue
+        page = int(key) if key.isdigit() else int("".join(c for c in info.name if
+                                                          c.isdigit()) or 0)
+        web = f"windows-{page}" if info.name.startswith("cp125") else info.name
+        return Encoding(web, web, page, info.name, "System.Text.SBCSCodePageEncoding")
+    return None
 
 
 def get_encoding(name) -> Encoding:
     if isinstance(name, Encoding):
         return name
     key = to_str(name).strip().lower()
+    if key in _PWSH_ENCODING_NAMES:
+        return ENCODINGS[_PWSH_ENCODING_NAMES[key]]
     enc = _ENCODING_NAMES.get(key)
     if enc is None:
+        extra = _code_page(key)
+        if extra is not None:
+            return extra
         if isinstance(name, int):
             raise net_error("NotSupportedException", f"No data is available for encoding "
                             f"{name}. For information on defining a custom encoding, see the "
