@@ -2,7 +2,13 @@
 from __future__ import annotations
 
 from pwshlike.cmdlet import Cmdlet
-from pwshlike.errors import exception_class
+from pwshlike.errors import (
+    InvocationInfo,
+    ParseException,
+    ensure_error_record,
+    exception_class,
+    runtime_error,
+)
 from pwshlike.runtime.convert import to_str
 from pwshlike.runtime.invoke import invoke_scriptblock
 
@@ -66,9 +72,13 @@ class InvokeExpressionCommand(Cmdlet):
     def process_record(self) -> None:
         from pwshlike import parse
         from pwshlike.compiler.codegen import compile_script
+        from pwshlike.errors import ParseError
         from pwshlike.runtime.invoke import run_block
         text = to_str(self.Command)
-        info = compile_script(parse(text), text, None)
+        try:
+            info = compile_script(parse(text), text, None)
+        except ParseError as e:
+            self.throw_terminating_error(self._parse_error(e))
         scope = self.current_scope
         ctx = self.ctx
         prev = ctx.current_scope
@@ -78,3 +88,13 @@ class InvokeExpressionCommand(Cmdlet):
                 run_block(ctx, block, scope, self._proc.out)
         finally:
             ctx.current_scope = prev
+
+    def _parse_error(self, e):
+        """The string's first syntax error as pwsh reports it: a ParseException whose
+        position is inside the string."""
+        first = e.errors[0]
+        exc = runtime_error(ParseException, first.error_id, first.message, "ParserError")
+        record = ensure_error_record(exc, first.extent)
+        record.InvocationInfo = InvocationInfo(first.extent, self._proc.name)
+        record.FullyQualifiedErrorId = f"{first.error_id},{self.fq_name}"
+        return record
