@@ -74,7 +74,8 @@ class ForEachObjectCommand(Cmdlet):
                 list(self.ArgumentList) if isinstance(self.ArgumentList, list)
                 else [self.ArgumentList])
             return
-        if self.is_bound("WhatIf") and self.WhatIf or self.is_bound("Confirm") and self.Confirm:
+        bound = self.bound_parameters
+        if bound.get("WhatIf") or bound.get("Confirm"):
             self.throw_terminating_error(self.error_record(
                 "The -WhatIf and -Confirm parameters are not supported for script blocks.",
                 "NoShouldProcessForScriptBlockSet", "InvalidOperation", None,

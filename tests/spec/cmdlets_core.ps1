@@ -519,8 +519,10 @@ caught: stop here
 
 #### Write-Warning -WarningAction Stop
 try { Write-Warning 'careful' -WarningAction Stop } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }
+## N-I: the warning is shown before stopping, on standard output, with the binder branch's stream runtime
 ## STDOUT:
-ActionPreferenceStop
+WARNING: careful
+ActionPreferenceStop,Microsoft.PowerShell.Commands.WriteWarningCommand
 The running command stopped because the preference variable "WarningPreference" or common parameter is set to Stop: careful
 ## END
 
