@@ -86,7 +86,7 @@ class Binder:
         if positional and meta.positional_binding:
             order = self._positional_order(b)
             used = 0
-            for p in order:
+            for i, p in enumerate(order):
                 if used >= len(positional):
                     break
                 if p.name in b.bound:
@@ -94,7 +94,7 @@ class Binder:
                 if not self._param_in_candidates(b, p):
                     continue
                 item = positional[used]
-                self._bind(b, p, item[1], text=item[2])
+                p = self._bind_positional(b, p, order[i + 1:], item)
                 b.explicit.add(p.name)
                 used += 1
                 item_id = id(item)
@@ -239,6 +239,33 @@ class Binder:
                 ranked.append((best, p))
         ranked.sort(key=lambda x: x[0])
         return [p for _, p in ranked]
+
+    def _bind_positional(self, b: Binding, first: ParameterMeta, rest: list, item
+                         ) -> ParameterMeta:
+        """Bind one positional argument.  When parameters of other sets share the position
+        (ForEach-Object's -Process/-MemberName, Where-Object's -Property/-FilterScript), pwsh
+        prefers one whose type takes the value as it is, then tries each with conversion."""
+        position = self._position_of(b, first)
+        rivals = [first] + [p for p in rest if p.name not in b.bound and
+                            self._param_in_candidates(b, p) and
+                            self._position_of(b, p) == position]
+        if len(rivals) > 1:
+            exact = next((p for p in rivals if _fits(p, item[1])), None)
+            if exact is not None:
+                rivals = [exact]
+        error = None
+        for p in rivals:
+            try:
+                self._bind(b, p, item[1], text=item[2])
+                return p
+            except ParameterBindingException as e:
+                error = error or e
+        raise error
+
+    def _position_of(self, b: Binding, p: ParameterMeta):
+        return min((s.position for name, s in p.sets.items() if s.position is not None and (
+            b.candidate_sets is None or name == ALL_SETS or name in b.candidate_sets)),
+            default=None)
 
     def _param_in_candidates(self, b: Binding, p: ParameterMeta) -> bool:
         if b.candidate_sets is None or ALL_SETS in p.sets:
@@ -415,6 +442,16 @@ class Binder:
             p.validators = vals = validators_from_attributes(self.ctx, self.scope or
                                                              self.ctx.global_scope, vals)
         return vals
+
+
+def _fits(p: ParameterMeta, value) -> bool:
+    """True when the value already has the parameter's type (no conversion needed)."""
+    t = p.type
+    if t is None or t.fullname in ("System.Object", "System.Management.Automation.PSObject"):
+        return True
+    if t.element_type is not None and not isinstance(value, list):
+        return t.element_type.is_instance(value)
+    return t.is_instance(value)
 
 
 def _tn(v) -> str:

@@ -155,6 +155,9 @@ def getvar_scoped(ctx, S: Scope, scope: str, name: str):
         from .scriptblock import ScriptBlock
         return ScriptBlock(info, ctx)
     if scope == "using":
+        values = getattr(ctx, "using_values", None)    # ForEach-Object -Parallel's session
+        if values is not None:
+            return values.get(key)
         return lookup(ctx, S, key)
     return ctx.provider_get(scope, name)
 
