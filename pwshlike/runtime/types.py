@@ -62,7 +62,7 @@ class PSType:
             # an array type: the element's name plus this rank's brackets
             suffix = self.fullname[self.fullname.rfind("["):]
             return (self.element_type.Name if self.element_type else base) + suffix
-        if "[" in self.fullname:
+        if "[" in self.fullname and "`" not in base:
             # a generic type known only by its full name (GetType() of a List[int])
             depth, count = 0, 1
             for ch in self.fullname[len(self.fullname.split("[", 1)[0]):]:

@@ -326,3 +326,12 @@ $null -eq $r[1]
 Foo
 True
 ## END
+
+#### type names of generic results keep a single arity mark
+$o = [pscustomobject]@{ s = 'Hello' }
+$o.ForEach('s').GetType().Name
+([System.Collections.Generic.List[int]]::new()).GetType().Name
+## STDOUT:
+Collection`1
+List`1
+## END
