@@ -42,7 +42,27 @@ def list_spec_names() -> list[str]:
         return []
 
 
+_INDEX: dict | None = None
+
+
+def _index() -> dict:
+    """``specs/index.json``: every spec in one JSON document, written by the same build as the
+    YAML files (a test keeps them equal); loading it needs no YAML parser."""
+    global _INDEX
+    if _INDEX is None:
+        import json
+        try:
+            with open(spec_dir() / "index.json", encoding="utf-8") as f:
+                _INDEX = json.load(f)
+        except OSError:
+            _INDEX = {}
+    return _INDEX
+
+
 def load_spec(name: str) -> dict:
+    spec = _index().get(name)
+    if spec is not None:
+        return spec
     import yaml
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with open(spec_dir() / f"{name}.yaml", encoding="utf-8") as f:

@@ -1,4 +1,9 @@
-"""Generate ``help/specs/*.yaml`` from the markdown pages, or check they are current."""
+"""Generate ``help/specs/*.yaml`` from the markdown pages, or check they are current.
+
+Beside the YAML specs (the documented artifact) the build writes ``specs/index.json``:
+the same specs in one JSON document, which the binder loads without importing PyYAML
+(whose import alone costs more than running a small script).
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,15 +12,32 @@ from .platyps import read_help
 from .spec import spec_from_help
 
 
-def spec_text(page: Path, relative_to: Path | None = None) -> tuple[str, list[str]]:
-    """The YAML a page generates, and the converter's warnings about it."""
-    import yaml
+INDEX_NAME = "index.json"
+
+
+def page_spec(page: Path, relative_to: Path | None = None) -> tuple[dict, list[str]]:
+    """The spec a page generates, and the converter's warnings about it."""
     help_ = read_help(page.read_text(encoding="utf-8"), str(page))
     source = page.relative_to(relative_to).as_posix() if relative_to else page.name
-    spec = spec_from_help(help_, source)
-    header = f"# Generated from {source} by `python -m pwshlike.helpdocs build`; do not edit.\n"
-    body = yaml.safe_dump(spec, sort_keys=False, allow_unicode=True, width=100)
-    return header + body, help_.warnings
+    return spec_from_help(help_, source), help_.warnings
+
+
+def yaml_text(spec: dict) -> str:
+    import yaml
+    header = (f"# Generated from {spec['source']['file']} by `python -m pwshlike.helpdocs "
+              "build`; do not edit.\n")
+    return header + yaml.safe_dump(spec, sort_keys=False, allow_unicode=True, width=100)
+
+
+def index_text(specs: dict[str, dict]) -> str:
+    import json
+    return json.dumps(dict(sorted(specs.items())), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def spec_text(page: Path, relative_to: Path | None = None) -> tuple[str, list[str]]:
+    """The YAML a page generates, and the converter's warnings about it."""
+    spec, warnings = page_spec(page, relative_to)
+    return yaml_text(spec), warnings
 
 
 def pages(help_dir: Path) -> list[Path]:
@@ -23,14 +45,20 @@ def pages(help_dir: Path) -> list[Path]:
 
 
 def build(help_dir: Path, check_only: bool = False) -> list[str]:
-    """Write (or compare) every spec; returns problems: stale/missing/orphan specs, warnings."""
+    """Write (or compare) every spec and the index; returns problems: stale/missing/orphan
+    specs, and the converter's warnings."""
     problems = []
     spec_dir = help_dir / "specs"
-    expected = set()
+    expected = {INDEX_NAME}
+    specs: dict[str, dict] = {}
+    outputs: list[tuple[Path, str]] = []
     for page in pages(help_dir):
-        text, warnings = spec_text(page, help_dir.parent)
+        spec, warnings = page_spec(page, help_dir.parent)
         problems += [f"{page.name}: warning: {w}" for w in warnings]
-        target = spec_dir / f"{page.stem}.yaml"
+        specs[page.stem] = spec
+        outputs.append((spec_dir / f"{page.stem}.yaml", yaml_text(spec)))
+    outputs.append((spec_dir / INDEX_NAME, index_text(specs)))
+    for target, text in outputs:
         expected.add(target.name)
         current = target.read_text(encoding="utf-8") if target.exists() else None
         if current == text:

@@ -32,3 +32,14 @@ def test_a_stale_spec_is_reported(tmp_path):
     problems = build(tmp_path, check_only=True)
     assert f"{page.stem}.yaml: out of date (run python -m pwshlike.helpdocs build)" in problems
     assert "Orphan-Thing.yaml: no markdown page generates it" in problems
+
+
+def test_index_holds_the_same_specs_as_the_yaml_files():
+    import json
+
+    import yaml
+    index = json.loads((HELP / "specs" / "index.json").read_text())
+    for page in pages(HELP):
+        spec = yaml.safe_load((HELP / "specs" / f"{page.stem}.yaml").read_text())
+        assert index[page.stem] == spec, page.stem
+    assert len(index) == len(pages(HELP))
