@@ -13,11 +13,14 @@ from .runtime.values import GenericList, Hashtable
 
 
 class Host:
-    """Where text goes: stdout for output and Write-Host, stderr for errors and streams."""
+    """Where text goes: stdout for output, Write-Host and the warning/verbose/debug lines,
+    stderr for errors; ``read_line`` reads prompt answers (``stdin`` may be any text stream,
+    so prompts can be tested without a terminal)."""
 
-    def __init__(self, stdout=None, stderr=None, interactive: bool = False) -> None:
+    def __init__(self, stdout=None, stderr=None, interactive: bool = False, stdin=None) -> None:
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
+        self.stdin = stdin if stdin is not None else sys.stdin
         self.interactive = interactive
         self.width = 120
 
@@ -29,6 +32,17 @@ class Host:
 
     def write_error_line(self, text: str) -> None:
         self.stderr.write(text + "\n")
+
+    def read_line(self) -> str | None:
+        """One line of input without its newline; None at end of input."""
+        try:
+            self.stdout.flush()
+        except (AttributeError, ValueError, OSError):
+            pass
+        line = self.stdin.readline()
+        if not line:
+            return None
+        return line.rstrip("\r\n") if line.endswith(("\n", "\r")) else line
 
 
 class ExecutionContext:
@@ -42,6 +56,8 @@ class ExecutionContext:
         self.max_depth = 900
         self.aliases = {k.lower(): v for k, v in ALIASES.items()}
         self._cmdlets = None
+        from .runtime.streams import DEFAULT_STREAMS
+        self.streams = DEFAULT_STREAMS      # where the running command's other streams go
         self._init_variables()
 
     # --- variables ------------------------------------------------------------------------------------
@@ -96,9 +112,9 @@ class ExecutionContext:
         return to_str(v).lower()
 
     def error_action(self, proc) -> str:
-        prefs = getattr(proc, "preferences", None)
-        if prefs and "erroraction" in prefs:
-            return prefs["erroraction"]
+        rt = getattr(proc, "runtime", None)
+        if rt is not None:
+            return rt.error_preference()
         return self.pref("erroractionpreference")
 
     # --- commands -----------------------------------------------------------------------------------------
@@ -166,16 +182,13 @@ class ExecutionContext:
         return not self.noninteractive and self.host.interactive
 
     def should_process(self, proc, args) -> bool:
-        prefs = getattr(proc, "preferences", {}) or {}
-        binding = getattr(proc, "binding", None)
-        if binding is not None and "WhatIf" in binding.bound and bool(binding.bound["WhatIf"]):
-            target = to_str(args[0]) if args else ""
-            action = to_str(args[1]) if len(args) > 1 and args[1] else proc.name
-            self.host.write_line(f'What if: Performing the operation "{action}" on target '
-                                 f'"{target}".')
-            return False
-        del prefs
-        return True
+        """Older entry point: ShouldProcess(target[, action]) for a processor."""
+        rt = getattr(proc, "runtime", None)
+        if rt is None:
+            return True
+        target = args[0] if args else ""
+        action = args[1] if len(args) > 1 and args[1] else None
+        return rt.should_process(rt.should_process_message(target, action))[0]
 
     # --- streams and errors -----------------------------------------------------------------------------
     def record_error(self, rec: ErrorRecord) -> None:
@@ -195,29 +208,20 @@ class ExecutionContext:
         self.host.stderr.write(render_error(rec, self.pref("errorview")) + "\n")
 
     def write_stream(self, stream: str, text, proc=None) -> None:
-        prefs = getattr(proc, "preferences", {}) or {}
-        if stream == "verbose":
-            on = prefs.get("verbose", self.pref("verbosepreference") == "continue")
-            if on:
-                self.host.write_error_line("VERBOSE: " + to_str(text))
-        elif stream == "debug":
-            on = prefs.get("debug", self.pref("debugpreference") == "continue")
-            if on:
-                self.host.write_error_line("DEBUG: " + to_str(text))
-        elif stream == "warning":
-            p = prefs.get("warningaction", self.pref("warningpreference"))
-            if p == "stop":
-                from .errors import ActionPreferenceStopException
-                raise ActionPreferenceStopException(
-                    "The running command stopped because the preference variable "
-                    '"WarningPreference" or common parameter is set to Stop: ' + to_str(text),
-                    error_id="ActionPreferenceStop")
-            if p not in ("silentlycontinue", "ignore"):
-                self.host.write_error_line("WARNING: " + to_str(text))
-        elif stream == "information":
-            p = prefs.get("informationaction", self.pref("informationpreference"))
-            if p == "continue":
-                self.host.write_line(to_str(text))
+        """Write a warning/verbose/debug/information message for ``proc`` (or the current
+        scope's preferences when there is no command)."""
+        rt = getattr(proc, "runtime", None)
+        if rt is None:
+            from .runtime.command_runtime import CommandRuntime
+
+            class _Anon:
+                name = ""
+                site = None
+                had_error = False
+                streams = self.streams
+            rt = CommandRuntime(self, _Anon(), None, self.current_scope)
+        {"warning": rt.write_warning, "verbose": rt.write_verbose, "debug": rt.write_debug,
+         "information": rt.write_information}[stream](text)
 
 
 class Engine:

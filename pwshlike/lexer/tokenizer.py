@@ -103,6 +103,10 @@ class Tokenizer:
             return self.maybe_generic(self.scan_verbatim_string(pos), mode)
         if c in T.DOUBLE_QUOTES:
             return self.maybe_generic(self.scan_expandable_string(pos), mode)
+        if mode == CMD and c in "123456" and nxt == ">":
+            tok = self.scan_redirection(pos)      # 2>$null, 3>&1 at the start of an argument
+            if tok is not None:
+                return tok
         if c.isdigit() or (c == "." and nxt.isdigit()):
             tok = self.scan_number_token(pos, mode)
             if tok is not None:

@@ -1,8 +1,13 @@
-"""Runs a Python cmdlet in a pipeline: bind from its spec, then begin/process/end."""
+"""Runs a Python cmdlet in a pipeline: bind from its spec, then begin/process/end.
+
+Without pipeline input the record is processed once, with the command-line arguments;
+with input, each record is bound (ByValue, ByPropertyName, ...) before ``process_record``,
+and a record that binds nothing is a non-terminating InputObjectNotBound error.
+"""
 from __future__ import annotations
 
 from ..binding.binder import Binder
-from .commands import Processor
+from .commands import Processor, binding_error_record
 
 
 class CmdletInfo:
@@ -26,6 +31,9 @@ class CmdletInfo:
         if self._meta is None:
             from ..binding.specs import meta_from_spec
             self._meta = meta_from_spec(self.spec)
+            cls_fq = getattr(self.cls, "fq_name", None)
+            if cls_fq and not self.spec.get("fq_name"):
+                self._meta.fq_name = cls_fq
         return self._meta
 
     @property
@@ -37,10 +45,17 @@ class CmdletInfo:
         return self._cls
 
     @property
+    def fq_name(self) -> str:
+        return self.meta.fq_name or self.name
+
+    @property
     def command_info(self):
         return self
 
     def ToString(self) -> str:
+        return self.name
+
+    def __str__(self) -> str:
         return self.name
 
     @property
@@ -63,60 +78,120 @@ class CmdletProcessor(Processor):
         self.name = info.name
         self.cmdlet_class = info.cls
         self.had_error = False
-        self.binder = Binder(ctx, info.meta, info.name, False, scope)
+        self.binder = None
         self.binding = None
         self.cmdlet = None
-        self.preferences: dict = {}
+        self.expected = False
+        self.streams = ctx.streams
+        self.runtime = None
+        self.pipeline_position = 1
+        self.pipeline_length = 1
+        self._declared = None
+
+    @property
+    def preferences(self) -> dict:
+        """Older view of the common parameters given to this command."""
+        rt = self.runtime
+        if rt is None:
+            return {}
+        out = {}
+        for key in ("error_action", "warning_action", "information_action"):
+            v = getattr(rt, key)
+            if v is not None:
+                out[key.replace("_", "")] = v
+        if rt.verbose is not None:
+            out["verbose"] = rt.verbose
+        if rt.debug is not None:
+            out["debug"] = rt.debug
+        return out
+
+    def _enter(self):
+        ctx = self.ctx
+        prev = (ctx.streams, ctx.current_scope)
+        ctx.streams = self.streams
+        return prev
+
+    def _leave(self, prev) -> None:
+        self.ctx.streams = prev[0]
 
     def begin(self, pipeline_expected: bool) -> None:
+        from .command_runtime import CommandRuntime
         self.expected = pipeline_expected
-        b = self.binder.bind_arguments(self.args, pipeline_expected)
-        self.binding = b
-        c = self.cmdlet_class(self.ctx, self)
-        self.cmdlet = c
+        meta = self.info.meta
+        self.binder = Binder(self.ctx, meta, self.info.name, False, self.scope,
+                             self.info.fq_name, self.pipeline_position)
+        prev = self._enter()
+        try:
+            b = self.binder.bind_arguments(self.args, pipeline_expected)
+            self.binding = b
+            rt = CommandRuntime(self.ctx, self, meta, self.scope)
+            self.runtime = rt
+            rt.apply_common(b.bound, self.scope)
+            self.ctx.streams = self.streams
+            c = self.cmdlet_class(self.ctx, self)
+            self.cmdlet = c
+            self._declared = [p for p in meta.params if not p.is_common]
+            self._set_attributes(b)
+            c.begin_processing()
+        finally:
+            self._leave(prev)
+
+    def _set_attributes(self, b) -> None:
+        c = self.cmdlet
+        cls = self.cmdlet_class
+        for p in self._declared:
+            if p.name in b.bound:
+                setattr(c, p.name, b.bound[p.name])
+            elif p.is_switch:
+                setattr(c, p.name, _switch(False))
+            elif not hasattr(cls, p.name):
+                setattr(c, p.name, None)
+            else:
+                c.__dict__.pop(p.name, None)      # the class attribute is the default
         c.parameter_set_name = b.set_name
         c.bound_parameters = dict(b.bound)
-        for p in self.info.meta.params:
-            setattr(c, p.name, b.bound.get(p.name, p.default_value if not p.is_switch else
-                                           _switch(False)))
-        for key in ("ErrorAction", "WarningAction", "InformationAction"):
-            if key in b.bound:
-                self.preferences[key.lower()] = str(b.bound[key]).lower()
-        if "Verbose" in b.bound:
-            self.preferences["verbose"] = bool(b.bound["Verbose"])
-        if "Debug" in b.bound:
-            self.preferences["debug"] = bool(b.bound["Debug"])
-        c.begin_processing()
 
     def process(self, item) -> None:
-        b = self.binding
-        if self.info.meta.has_pipeline:
-            saved = dict(b.bound)
-            ok = self.binder.bind_pipeline_item(b, item, b.explicit)
-            if not ok:
-                from ..errors import ParameterBindingException
-                rec = self.cmdlet.error_record(
-                    "The input object cannot be bound to any parameters for the command either "
-                    "because the command does not take pipeline input or the input and its "
-                    "properties do not match any of the parameters that take pipeline input.",
-                    "InputObjectNotBound", "InvalidArgument", item, ParameterBindingException)
-                self.cmdlet.write_error(rec)
+        prev = self._enter()
+        try:
+            b = self.binding
+            c = self.cmdlet
+            c.current_pipeline_object = item
+            err = None
+            from ..errors import ParameterBindingException
+            try:
+                ok = self.binder.bind_pipeline(b, item)
+                if not ok:
+                    err = self.binder.input_not_bound(item)
+                else:
+                    err = self.binder.pipeline_errors(b, item)
+            except ParameterBindingException as e:
+                err = e
+            if err is not None:
+                self.binder.restore_pipeline(b)
+                self._set_attributes(b)
+                self.runtime.write_error(binding_error_record(err, self.site, self.name, item))
                 return
-            for name, value in b.bound.items():
-                setattr(self.cmdlet, name, value)
-            self.cmdlet.bound_parameters = dict(b.bound)
-            self.cmdlet.process_record()
-            b.bound = saved
-        else:
-            self.cmdlet.process_record()
+            self._set_attributes(b)
+            c.process_record()
+        finally:
+            self._leave(prev)
 
     def end(self) -> None:
-        if not self.expected:
-            self.cmdlet.process_record()
-        self.cmdlet.end_processing()
+        prev = self._enter()
+        try:
+            if not self.expected:
+                self.cmdlet.process_record()
+            self.cmdlet.end_processing()
+        finally:
+            self._leave(prev)
 
     def run_without_input(self) -> None:
-        self.cmdlet.process_record()
+        prev = self._enter()
+        try:
+            self.cmdlet.process_record()
+        finally:
+            self._leave(prev)
 
 
 def _switch(v):
