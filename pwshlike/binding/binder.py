@@ -687,7 +687,7 @@ class Binder:
         test), validation, the mandatory null/empty checks; then store and narrow the sets."""
         if coerce:
             if self.is_script and not p.is_common and p.type is not None:
-                value = self._transform(p, value)
+                value = self._transform(p, value, text)
             v = self._coerce(p, value, text)
         else:
             v = self._uncoerced(p, value)
@@ -707,10 +707,18 @@ class Binder:
         self._validate(p, v)
         return v
 
-    def _transform(self, p: ParameterMeta, value):
+    def _transform(self, p: ParameterMeta, value, text=None):
         """The ArgumentTypeConverterAttribute a typed script parameter carries."""
         t = p.type
         tname = t.fullname
+        if text is not None and _is_number(value):
+            # a number literal converts to a string through its spelling (0x10 stays 0x10)
+            if tname == "System.String":
+                value = text
+            else:
+                coll = p.collection
+                if coll and coll[1] is not None and coll[1].fullname == "System.String":
+                    value = [text]
         if tname == "System.Management.Automation.PSReference":
             if not isinstance(value, PSReference):
                 raise self._transform_error(p, value, "Reference type is expected in argument.")
@@ -729,9 +737,9 @@ class Binder:
                 items = value if isinstance(value, list) else [value]
                 for item in items:
                     self._check_bool(p, item, coll[1].fullname)
+        if value is None and tname == "System.String":
+            return ""                       # [string]$null is ''
         try:
-            if tname == "System.String" and value is None:
-                return None
             return t.convert(value)
         except DotNetException as e:
             err = self._transform_error(p, value, getattr(e, "Message", str(e)), e)

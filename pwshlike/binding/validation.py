@@ -392,9 +392,10 @@ class ValidateNotNullOrWhiteSpace(ValidateNotNullOrEmpty):
 class ValidateScript(EnumeratedValidator):
     name = "ValidateScript"
 
-    def __init__(self, sb, error_message=None) -> None:
+    def __init__(self, sb, error_message=None, text=None) -> None:
         self.sb = sb
         self.error_message = error_message
+        self.text = text            # the script's source between the braces
 
     def validate_element(self, ctx, element) -> None:
         from ..errors import DotNetException
@@ -413,7 +414,8 @@ class ValidateScript(EnumeratedValidator):
         fmt = self.error_message or ('The "{1}" validation script for the argument with value '
                                      '"{0}" did not return a result of True. Determine why the '
                                      "validation script failed, and then try the command again.")
-        raise ValidationError(_fmt(fmt, _net_str(element), _script_text(self.sb)),
+        raise ValidationError(_fmt(fmt, _net_str(element), self.text if self.text is not None
+                                   else _script_text(self.sb)),
                               "ValidateScriptFailure")
 
 
@@ -477,6 +479,9 @@ def validators_from_attributes(ctx, S, attrs) -> list:
         named = {n.lower(): (eval_constant(ctx, S, v) if v is not None else True)
                  for n, v in a.named}
         v = make_validator(a.type_name, args, named)
+        if isinstance(v, ValidateScript) and a.positional and \
+                hasattr(a.positional[0], "body") and hasattr(a.positional[0], "text"):
+            v.text = a.positional[0].text
         if v is not None:
             out.append(v)
     return out

@@ -168,8 +168,19 @@ class CommandRuntime:
                               getattr(self.proc, "name", None))
 
     # --- errors -----------------------------------------------------------------------------------
+    def attach(self, record):
+        """Give a record written by this command its invocation and, like pwsh's
+        FullyQualifiedErrorId, the command after a comma."""
+        if record.InvocationInfo is None:
+            record.InvocationInfo = self.invocation()
+            fq = getattr(self.meta, "fq_name", None) or getattr(self.proc, "name", None)
+            if fq and "," not in record.FullyQualifiedErrorId and record.error_id:
+                record.FullyQualifiedErrorId = f"{record.FullyQualifiedErrorId},{fq}"
+        return record
+
     def write_error(self, record, action: str | None = None) -> None:
         """A non-terminating error, as -ErrorAction / $ErrorActionPreference say."""
+        self.attach(record)
         self.proc.had_error = True
         pref = action or self.error_preference()
         if pref == "ignore":
@@ -196,9 +207,11 @@ class CommandRuntime:
                 lst.append(item)
 
     def throw_terminating_error(self, record):
+        self.attach(record)
         self._append_vars(self.streams.error_vars, record)
         exc = record.Exception
         exc.error_record = record
+        exc.ps_unwrapped = True
         site = getattr(self.proc, "site", None)
         if site is not None and getattr(exc, "ps_extent", None) is None:
             exc.ps_extent = site.extent
@@ -268,10 +281,16 @@ class CommandRuntime:
 
     def _after_write(self, pref: str, variable: str, message: str) -> None:
         if pref == "stop":
-            raise runtime_error(
+            e = runtime_error(
                 ActionPreferenceStopException, "ActionPreferenceStop",
                 f'The running command stopped because the preference variable "{variable}" or '
                 f"common parameter is set to Stop: {message}", "OperationStopped")
+            e.ps_unwrapped = True
+            name = getattr(self.proc, "name", None)
+            if name:
+                e.command_name = name
+                e.fq_command = getattr(self.meta, "fq_name", None) or name
+            raise e
         if pref == "inquire":
             self._inquire(None, None, variable)
 
@@ -364,6 +383,7 @@ def _stop_exception(record, proc):
     exc = record.Exception
     try:
         exc.error_record = record
+        exc.ps_unwrapped = True
     except AttributeError:
         pass
     site = getattr(proc, "site", None)

@@ -426,6 +426,28 @@ class ScriptCmdletInfo:
     def _rt(self):
         return self._proc.runtime
 
+    def ps_invoke_method(self, ctx, name, args):
+        """Method calls from script.  Errors the command runtime raises to stop the command
+        (ThrowTerminatingError, -ErrorAction Stop) propagate as they are; others are wrapped
+        as .NET method errors are ("Exception calling ...")."""
+        from .members import _member_name, _wrap_method_error, method_not_found
+        attr = _member_name(self, name.lower())
+        fn = getattr(self, attr, None) if attr is not None else None
+        if fn is None or not callable(fn):
+            raise method_not_found(self, name)
+        try:
+            return fn(*args)
+        except DotNetException as e:
+            if getattr(e, "ps_unwrapped", False) or type(e).__name__ in (
+                    "MethodInvocationException", "PipelineStoppedException"):
+                raise
+            raise _wrap_method_error(name, args, e) from None
+        except TypeError:
+            from ..errors import RuntimeException
+            raise runtime_error(RuntimeException, "MethodCountCouldNotFindBest",
+                                f'Cannot find an overload for "{name}" and the argument count: '
+                                f'"{len(args)}".', "InvalidOperation") from None
+
     @property
     def ParameterSetName(self) -> str:
         return self._binding.set_name

@@ -501,10 +501,26 @@ def _register_builtins() -> None:
     r(PSType("System.Management.Automation.ScriptBlock",
              lambda v: type(v).__name__ == "ScriptBlock", None))
     r(PSType("System.Management.Automation.ErrorRecord",
-             lambda v: type(v).__name__ == "ErrorRecord", None))
+             lambda v: type(v).__name__ == "ErrorRecord", None, ctor=_new_error_record))
     r(PSType("System.Nullable"))
     for full, cls in list(EXCEPTION_CLASSES.items()):
         _register_exception(cls)
+
+
+def _new_error_record(exception, error_id=None, category=None, target=None):
+    """[ErrorRecord]::new(exception, errorId, category, targetObject)."""
+    from ..errors import ErrorRecord
+    if isinstance(exception, ErrorRecord):       # ErrorRecord(ErrorRecord, Exception)
+        rec = ErrorRecord(error_id if isinstance(error_id, BaseException) else exception.Exception,
+                          exception.error_id, exception.CategoryInfo.Category,
+                          exception.TargetObject, exception.InvocationInfo)
+        rec.FullyQualifiedErrorId = exception.FullyQualifiedErrorId
+        return rec
+    rec = ErrorRecord(exception, to_str(error_id) if error_id is not None else "",
+                      to_str(category) if category is not None else "NotSpecified", target)
+    if isinstance(exception, BaseException) and getattr(exception, "error_record", 1) is None:
+        exception.error_record = rec
+    return rec
 
 
 def _register_exception(cls) -> PSType:
