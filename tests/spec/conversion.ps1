@@ -205,7 +205,6 @@ function Test-String {
     $String
 }
 Test-String -String 1, 2
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 1 2
 ## END

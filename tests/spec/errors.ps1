@@ -277,7 +277,6 @@ try { Test-Terminating } catch {
     $_.FullyQualifiedErrorId -like 'TestError*'
     $_.CategoryInfo.Category
 }
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 test error
 True
@@ -548,7 +547,6 @@ function Test-NonTerminatingError
     $PSCmdlet.WriteError($errorRecord)
 }
 Test-NonTerminatingError || Write-Output 'Second'
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Second
 ## END
@@ -575,7 +573,6 @@ function Test-NotTwo
 }
 1,2,3 | Test-NotTwo && Write-Output 'All done!'
 'end'
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 1
 3

@@ -216,7 +216,6 @@ end
 #### process block runs once without pipeline input
 function Show-Process { process { "process [$_]" } }
 Show-Process
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 process []
 ## END
@@ -359,7 +358,6 @@ function Get-SumOfNumbers {
 }
 1,2,3 | Get-SumOfNumbers
 Get-SumOfNumbers 1,2,3
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Pipeline input: 1
 Pipeline input: 2
@@ -378,7 +376,6 @@ function Get-Double {
 }
 1, 2, 3 | Get-Double
 Get-Double -Number 21
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 2
 4
@@ -493,7 +490,6 @@ function Show-Inner { param($First, $Second) "First=$First Second=$Second" }
 function Show-Outer { Show-Inner @args }
 Show-Outer -Second 2 -First 1
 Show-Outer x y
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 First=1 Second=2
 First=x Second=y
@@ -641,7 +637,6 @@ function ConvertTo-LineEndingRegex {
 [EndOfLine]::CR | ConvertTo-LineEndingRegex
 'CRLF' | ConvertTo-LineEndingRegex
 ConvertTo-LineEndingRegex 2
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 \r
 \r\n
