@@ -16,7 +16,13 @@ command's redirections.  Guard changes with ``should_process`` (which answers -W
 """
 from __future__ import annotations
 
-from .errors import ErrorRecord, InvocationInfo, RuntimeException, ensure_error_record, runtime_error
+from .errors import (
+    ErrorRecord,
+    InvocationInfo,
+    RuntimeException,
+    ensure_error_record,
+    runtime_error,
+)
 from .runtime.helpers import emit
 
 

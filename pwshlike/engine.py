@@ -4,12 +4,11 @@ from __future__ import annotations
 import os
 import sys
 
+from .aliases import ALIASES
 from .errors import DotNetException, ErrorRecord, ParseError, ensure_error_record
 from .runtime.context import ExitSignal, FlowControl, Scope
 from .runtime.convert import to_str
-from .aliases import ALIASES
 from .runtime.values import GenericList, Hashtable
-
 
 
 class Host:
@@ -269,8 +268,9 @@ class Engine:
             S.vars["psscriptroot"] = os.path.dirname(os.path.abspath(filename))
         out = OutDefault(ctx)
         from .runtime.commands import FunctionProcessor
-        proc = FunctionProcessor(ctx, info, S, [(None, a, None) for a in (args or [])], out,
-                                 "<script>", dot_source=dot_source)
+        proc = FunctionProcessor(ctx, info, S, _script_arguments(args or []), out,
+                                 os.path.basename(filename) if filename else "<script>",
+                                 dot_source=dot_source)
         code = 0
         try:
             try:
@@ -299,6 +299,28 @@ class Engine:
         if code == 0 and not ctx.last_ok and filename is None:
             code = 1
         return code
+
+
+def _script_arguments(args: list[str]) -> list:
+    """``pwshlike -File script.ps1 -Name x -Flag:$false y``: words that look like parameters
+    are parameter names (a ``:value`` suffix is the value), the rest are arguments."""
+    import re
+
+    from .runtime.helpers import NOARG
+    out = []
+    for a in args:
+        m = re.match(r"^-([A-Za-z_][\w-]*)(:(.*))?$", a, re.DOTALL) if isinstance(a, str) else None
+        if m is None:
+            out.append((None, a, None))
+        elif m.group(2) is None:
+            out.append((m.group(1), NOARG, a))
+        else:
+            value = m.group(3)
+            low = value.lower()
+            if low in ("$true", "$false"):
+                value = low == "$true"
+            out.append((m.group(1), value, f"-{m.group(1)}:"))
+    return out
 
 
 def _os_description() -> str:

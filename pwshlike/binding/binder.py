@@ -81,8 +81,17 @@ class Arg:
 class Binding:
     """The outcome of binding one invocation; pipeline records update it in place."""
 
-    __slots__ = ("args", "bound", "explicit", "meta", "mask", "pipeline_names", "positional",
-                 "pre_mask", "set_name")
+    __slots__ = (
+        "args",
+        "bound",
+        "explicit",
+        "mask",
+        "meta",
+        "pipeline_names",
+        "positional",
+        "pre_mask",
+        "set_name",
+    )
 
     def __init__(self, meta: CommandMeta) -> None:
         self.meta = meta

@@ -183,9 +183,8 @@ def _collection_info(t):
     low = name.lower()
     if low in ("system.collections.arraylist", "system.collections.ilist"):
         return ("list", None)
-    if low.startswith("system.collections.generic.list[") or \
-            low.startswith("system.collections.generic.ilist[") or \
-            low.startswith("system.collections.generic.icollection["):
+    if low.startswith(("system.collections.generic.list[", "system.collections.generic.ilist[",
+                       "system.collections.generic.icollection[")):
         args = getattr(t, "generic_args", ())
         return ("list", args[0] if args else None)
     return None
@@ -334,7 +333,7 @@ class CommandMeta:
     def valid_count(self, mask: int) -> int:
         if mask == ALL_MASK:
             return 1
-        return bin(mask).count("1")
+        return mask.bit_count()
 
     @property
     def set_count(self) -> int:

@@ -18,6 +18,7 @@ from .metadata import (
     common_parameters,
 )
 
+
 def help_dir() -> Path:
     here = Path(__file__).resolve().parent.parent
     packaged = here / "_help"

@@ -8,6 +8,8 @@ value as the pipeline would: arrays and lists unroll, strings and hashtables do 
 """
 from __future__ import annotations
 
+import typing
+
 from ..runtime.convert import to_bool, to_str
 from ..runtime.enumerate import enumerate_value
 
@@ -150,7 +152,7 @@ class ValidateRangeKind(EnumeratedValidator):
     """[ValidateRange('Positive')] and friends."""
 
     name = "ValidateRange"
-    _MESSAGES = {
+    _MESSAGES: typing.ClassVar[dict] = {
         "positive": "is not greater than zero",
         "nonnegative": "is not greater than or equal to zero",
         "negative": "is not less than zero",
@@ -196,7 +198,6 @@ def _short_type(v) -> str:
 def _promote(lo, hi):
     """The common type of the two bounds (GetCommonType): int, long, double, decimal or the
     bounds' own type (strings, dates)."""
-    from ..runtime import numeric as N
     kinds = {_kind(lo), _kind(hi)}
     if kinds <= {"int"}:
         kind = "int"
@@ -210,7 +211,6 @@ def _promote(lo, hi):
         kind = "other"
     if kind != "other":
         lo, hi = _to_kind(lo, kind, lo), _to_kind(hi, kind, hi)
-    del N
     return lo, hi, kind
 
 

@@ -7,7 +7,6 @@ feeds the next processor's ``process``, so records stream through the pipeline.
 from __future__ import annotations
 
 from ..errors import (
-    ActionPreferenceStopException,
     CommandNotFoundException,
     DotNetException,
     ErrorRecord,
@@ -20,7 +19,7 @@ from .context import ReturnSignal, Scope
 from .convert import to_str
 from .enumerate import enumerate_value
 from .helpers import NOINPUT, emit
-from .invoke import InputEnumerator, bound_to_variables, new_function_scope, run_block
+from .invoke import InputEnumerator, new_function_scope, run_block
 from .values import Hashtable
 
 
@@ -246,7 +245,8 @@ class FunctionProcessor(Processor):
             S.vars["myinvocation"] = make_invocation_info(self, None, args, pipeline_expected)
             return
         Binder, CommandRuntime = _binding_classes()
-        self.binder = Binder(ctx, meta, self.name, True, S, self.name, self.pipeline_position)
+        name = "" if self.name == "<ScriptBlock>" else self.name   # a script block has no name
+        self.binder = Binder(ctx, meta, name, True, S, name, self.pipeline_position)
         b = self.binder.bind_arguments(self.args, pipeline_expected)
         self.binding = b
         if meta.advanced:

@@ -14,8 +14,20 @@ import io
 import pytest
 
 from pwshlike.binding.binder import Binder
-from pwshlike.binding.metadata import ALL_SETS, CommandMeta, ParameterMeta, SetMeta, common_parameters
-from pwshlike.binding.validation import ValidateCount, ValidateLength, ValidatePattern, ValidateRange, ValidateSet
+from pwshlike.binding.metadata import (
+    ALL_SETS,
+    CommandMeta,
+    ParameterMeta,
+    SetMeta,
+    common_parameters,
+)
+from pwshlike.binding.validation import (
+    ValidateCount,
+    ValidateLength,
+    ValidatePattern,
+    ValidateRange,
+    ValidateSet,
+)
 from pwshlike.engine import Engine, ExecutionContext, Host
 from pwshlike.errors import DotNetException
 from pwshlike.runtime.helpers import NOARG, SPLAT
@@ -332,23 +344,23 @@ def test_script_bool_parameter_message():
 # --- validation ------------------------------------------------------------------------------------
 @pytest.mark.parametrize("validator,value,message", [
     (ValidateSet(["Low", "High"]), "Mid",
-     'The argument "Mid" does not belong to the set "Low,High" specified by the ValidateSet '
-     "attribute. Supply an argument that is in the set and then try the command again."),
+     ('The argument "Mid" does not belong to the set "Low,High" specified by the ValidateSet '
+     "attribute. Supply an argument that is in the set and then try the command again.")),
     (ValidateRange(1, 10), 11,
-     "The 11 argument is greater than the maximum allowed range of 10. Supply an argument that "
-     "is less than or equal to 10 and then try the command again."),
+     ("The 11 argument is greater than the maximum allowed range of 10. Supply an argument that "
+     "is less than or equal to 10 and then try the command again.")),
     (ValidateRange(1, 10), 0,
-     "The 0 argument is less than the minimum allowed range of 1. Supply an argument that is "
-     "greater than or equal to 1 and then try the command again."),
+     ("The 0 argument is less than the minimum allowed range of 1. Supply an argument that is "
+     "greater than or equal to 1 and then try the command again.")),
     (ValidatePattern("^a"), "bcd",
-     'The argument "bcd" does not match the "^a" pattern. Supply an argument that matches "^a" '
-     "and try the command again."),
+     ('The argument "bcd" does not match the "^a" pattern. Supply an argument that matches "^a" '
+     "and try the command again.")),
     (ValidateLength(2, 3), "abcd",
-     'The character length (4) of the argument is too long. Specify an argument with a length '
-     'that is shorter than or equal to "3", and then try the command again.'),
+     ('The character length (4) of the argument is too long. Specify an argument with a length '
+     'that is shorter than or equal to "3", and then try the command again.')),
     (ValidateCount(1, 2), [1, 2, 3],
-     "The parameter requires at least 1 value(s) and no more than 2 value(s) - 3 value(s) were "
-     "provided."),
+     ("The parameter requires at least 1 value(s) and no more than 2 value(s) - 3 value(s) were "
+     "provided.")),
 ])
 def test_validation_error(validator, value, message):
     m = spec(P("X", validators=[validator]))
