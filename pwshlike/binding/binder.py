@@ -598,8 +598,11 @@ class Binder:
         b.mask = b.pre_mask
         valid = b.mask
         result = False
+        meta = self.meta
+        states = (0, 1, 2, 3) if meta.by_value and meta.by_property else \
+            (0, 2) if meta.by_value else (1, 3) if meta.by_property else ()
         try:
-            for state in range(4):
+            for state in states:
                 if self._bind_state(b, item, state, valid):
                     self._validate_sets(b, True, True)
                     valid = b.mask
@@ -751,9 +754,7 @@ class Binder:
         try:
             return t.convert(value)
         except DotNetException as e:
-            err = self._transform_error(p, value, getattr(e, "Message", str(e)), e)
-            err.from_cast = True
-            raise err from None
+            raise self._transform_error(p, value, getattr(e, "Message", str(e)), e) from None
 
     def _check_bool(self, p, value, tname) -> None:
         if value is None:
@@ -765,17 +766,17 @@ class Binder:
             return
         if isinstance(value, (bool, SwitchParameter)) or _is_number(value):
             return
-        err = self._transform_error(
+        raise self._transform_error(
             p, value, f'Cannot convert value "{_type_name(value)}" to type "{tname}". Boolean '
             "parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.")
-        err.from_cast = True
-        raise err
 
     def _transform_error(self, p, value, detail: str, inner=None):
-        return self.error("ParameterArgumentTransformationError",
-                          f"Cannot process argument transformation on parameter '{p.name}'. "
-                          f"{detail}", ParameterBindingArgumentTransformationException,
-                          "InvalidData", value, inner)
+        e = self.error("ParameterArgumentTransformationError",
+                       f"Cannot process argument transformation on parameter '{p.name}'. "
+                       f"{detail}", ParameterBindingArgumentTransformationException,
+                       "InvalidData", value, inner)
+        e.from_cast = True          # every failure here is a PSInvalidCastException in pwsh
+        return e
 
     def _convert_error(self, p, value, detail: str, inner=None):
         return self.error("CannotConvertArgumentNoMessage",

@@ -280,6 +280,10 @@ class CommandMeta:
             names[0].lower() == self.default_set.lower() else 0
         self.all_flags = (1 << len(names)) - 1
         self.pipeline_params = [p for p in self.params if p.pipeline_somewhere]
+        self.by_value = any(s.from_pipeline for p in self.pipeline_params for s in p.sets.values())
+        self.by_property = any(s.by_property_name for p in self.pipeline_params
+                               for s in p.sets.values())
+        self._set_name_cache: dict[int, str] = {}
         self.mandatory_params = [p for p in self.params if p.mandatory_somewhere]
         self.has_pipeline = bool(self.pipeline_params)
         self.simple = not self.advanced and not names and not any(
@@ -321,6 +325,12 @@ class CommandMeta:
     def set_name_of(self, mask: int) -> str:
         """GetParameterSetName: the default (or ``__AllParameterSets``) for "all", the set's
         name for a single bit, '' for several bits."""
+        name = self._set_name_cache.get(mask)
+        if name is None:
+            name = self._set_name_cache[mask] = self._set_name(mask)
+        return name
+
+    def _set_name(self, mask: int) -> str:
         default = self.default_set or ALL_SETS
         if mask in (ALL_MASK, 0):
             return default

@@ -7,7 +7,11 @@ and a record that binds nothing is a non-terminating InputObjectNotBound error.
 from __future__ import annotations
 
 from ..binding.binder import Binder
+from ..errors import ParameterBindingException
 from .commands import Processor, binding_error_record
+from .values import SwitchParameter
+
+_OFF = SwitchParameter(False)
 
 
 class CmdletInfo:
@@ -137,17 +141,30 @@ class CmdletProcessor(Processor):
             self._leave(prev)
 
     def _set_attributes(self, b) -> None:
+        """Every declared parameter as an attribute of the cmdlet object."""
         c = self.cmdlet
-        cls = self.cmdlet_class
         for p in self._declared:
-            if p.name in b.bound:
-                setattr(c, p.name, b.bound[p.name])
-            elif p.is_switch:
-                setattr(c, p.name, _switch(False))
-            elif not hasattr(cls, p.name):
-                setattr(c, p.name, None)
-            else:
-                c.__dict__.pop(p.name, None)      # the class attribute is the default
+            self._set_one(p.name, p, b)
+        c.parameter_set_name = b.set_name
+        c.bound_parameters = dict(b.bound)
+
+    def _set_one(self, name, p, b) -> None:
+        c = self.cmdlet
+        if name in b.bound:
+            setattr(c, name, b.bound[name])
+        elif p.is_switch:
+            setattr(c, name, _OFF)
+        elif not hasattr(self.cmdlet_class, name):
+            setattr(c, name, None)
+        else:
+            c.__dict__.pop(name, None)      # the class attribute is the default
+
+    def _refresh(self, b, names) -> None:
+        """After a pipeline record: the parameters it (or the one before) bound."""
+        by_name = self.info.meta.by_name
+        for name in names:
+            self._set_one(name, by_name[name.lower()], b)
+        c = self.cmdlet
         c.parameter_set_name = b.set_name
         c.bound_parameters = dict(b.bound)
 
@@ -157,8 +174,8 @@ class CmdletProcessor(Processor):
             b = self.binding
             c = self.cmdlet
             c.current_pipeline_object = item
+            before = b.pipeline_names
             err = None
-            from ..errors import ParameterBindingException
             try:
                 ok = self.binder.bind_pipeline(b, item)
                 if not ok:
@@ -169,10 +186,11 @@ class CmdletProcessor(Processor):
                 err = e
             if err is not None:
                 self.binder.restore_pipeline(b)
-                self._set_attributes(b)
+                self._refresh(b, before)
                 self.runtime.write_error(binding_error_record(err, self.site, self.name, item))
                 return
-            self._set_attributes(b)
+            after = b.pipeline_names
+            self._refresh(b, before + after if before else after)
             c.process_record()
         finally:
             self._leave(prev)
@@ -193,7 +211,3 @@ class CmdletProcessor(Processor):
         finally:
             self._leave(prev)
 
-
-def _switch(v):
-    from .values import SwitchParameter
-    return SwitchParameter(v)

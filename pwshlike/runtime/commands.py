@@ -242,7 +242,9 @@ class FunctionProcessor(Processor):
             else:
                 args = []
             S.vars["args"] = args
-            S.vars["myinvocation"] = make_invocation_info(self, None, args, pipeline_expected)
+            if self.name != "<ScriptBlock>":
+                S.vars["myinvocation"] = make_invocation_info(self, None, args,
+                                                              pipeline_expected)
             return
         Binder, CommandRuntime = _binding_classes()
         name = "" if self.name == "<ScriptBlock>" else self.name   # a script block has no name

@@ -60,11 +60,10 @@ def redirect_value(ctx, S, value, redirs):
         if to is None and stream in ("1", "*"):
             if target is None:
                 return _Discard
-            from .streams import render_lines
             items = value if isinstance(value, list) else [value]
-            path = ctx.resolve_path(to_str(target))
-            with open(path, "a" if append else "w", encoding="utf-8") as f:
-                f.writelines(line + "\n" for line in render_lines(ctx, items))
+            sink = FileSink(ctx, ctx.resolve_path(to_str(target)), append)
+            sink.extend(items)
+            sink.close()
             return _Discard
     return value
 

@@ -243,8 +243,11 @@ class FileSink:
         self.items: list = []
         self.closed = False
         # pwsh creates (or truncates) the file as the pipeline starts
-        with open(path, "a" if append else "w", encoding="utf-8"):
-            pass
+        try:
+            with open(path, "a" if append else "w", encoding="utf-8"):
+                pass
+        except OSError as e:
+            raise _file_error(path, e) from None
 
     def append(self, item) -> None:
         self.items.append(item)
@@ -259,8 +262,26 @@ class FileSink:
         self.closed = True
         lines = render_lines(self.ctx, self.items)
         if lines:
-            with open(self.path, "a", encoding="utf-8") as f:
-                f.writelines(line + "\n" for line in lines)
+            try:
+                with open(self.path, "a", encoding="utf-8") as f:
+                    f.writelines(line + "\n" for line in lines)
+            except OSError as e:
+                raise _file_error(self.path, e) from None
+
+
+def _file_error(path: str, e: OSError):
+    from ..errors import exception_class, runtime_error
+    if isinstance(e, FileNotFoundError):
+        return runtime_error(exception_class("System.IO.DirectoryNotFoundException"),
+                             "DirectoryNotFoundException",
+                             f"Could not find a part of the path '{path}'.", "ObjectNotFound",
+                             path)
+    if isinstance(e, PermissionError):
+        return runtime_error(exception_class("System.UnauthorizedAccessException"),
+                             "UnauthorizedAccessException",
+                             f"Access to the path '{path}' is denied.", "PermissionDenied", path)
+    return runtime_error(exception_class("System.IO.IOException"), "IOException",
+                         e.strerror or str(e), "WriteError", path)
 
 
 def render_lines(ctx, items: list) -> list[str]:
