@@ -32,9 +32,6 @@ class ForEachObjectCommand(Cmdlet):
             if r is not None:
                 self.write_object(r, enumerate_collection=True)
             return
-        if not self.bound_parameters.get("InputObject") and item is None and \
-                self._proc.expected:
-            return
         for sb in self.process_blocks:
             self._run(sb, item)
 

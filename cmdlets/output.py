@@ -86,24 +86,6 @@ class OutNullCommand(Cmdlet):
         pass
 
 
-class OutStringCommand(Cmdlet):
-    def begin_processing(self) -> None:
-        self.items = []
-
-    def process_record(self) -> None:
-        if self.InputObject is not None:
-            self.items.append(self.InputObject)
-
-    def end_processing(self) -> None:
-        from pwshlike.host.output import format_lines
-        lines = format_lines(self.items, int(self.Width or 120))
-        if self.Stream:
-            for line in lines:
-                self.write_object(line)
-        else:
-            self.write_object("\n".join(lines) + ("\n" if lines else ""))
-
-
 class OutDefaultCommand(Cmdlet):
     def begin_processing(self) -> None:
         from pwshlike.host.output import OutDefault

@@ -1,23 +1,88 @@
-"""The aliases every session starts with (pwsh's defaults on Linux): alias -> command.
+"""The aliases and built-in functions every session starts with: pwsh 7's defaults on Linux.
 
-Data, not code: Set-Alias/New-Alias add to the session's own copy.
+Data, not code.  pwsh leaves out the aliases that would hide a Unix command (``ls``,
+``cp``, ``mv``, ``rm``, ``cat``, ``sort``, ``tee``, ``diff``, ``ps``, ``kill``, ``man``,
+``mount``, ``sleep``, ``write``, ``clear``, ``compare``, ``start``, ``ac``, ``rmdir``...),
+so those names reach the native programs.  Aliases of commands pwshlike does not have are
+kept: they say "not recognized" for the command, as pwsh would for a missing module.
+
+Set-Alias/New-Alias change the session's own copy.
 """
 from __future__ import annotations
 
-ALIASES = {
-    "foreach": "ForEach-Object", "%": "ForEach-Object", "where": "Where-Object",
-    "?": "Where-Object", "select": "Select-Object", "sort": "Sort-Object",
-    "group": "Group-Object", "measure": "Measure-Object", "echo": "Write-Output",
-    "write": "Write-Output", "iex": "Invoke-Expression", "icm": "Invoke-Command",
-    "gv": "Get-Variable", "sv": "Set-Variable", "set": "Set-Variable", "ft": "Format-Table",
-    "fl": "Format-List", "fw": "Format-Wide", "oh": "Out-Host", "gm": "Get-Member",
-    "gci": "Get-ChildItem", "ls": "Get-ChildItem", "dir": "Get-ChildItem", "cd": "Set-Location",
-    "sl": "Set-Location", "pwd": "Get-Location", "gl": "Get-Location", "cat": "Get-Content",
-    "gc": "Get-Content", "type": "Get-Content", "cls": "Clear-Host", "clear": "Clear-Host",
-    "irm": "Invoke-RestMethod", "iwr": "Invoke-WebRequest", "gcm": "Get-Command",
-    "man": "Get-Help", "help": "Get-Help", "rm": "Remove-Item", "del": "Remove-Item",
-    "copy": "Copy-Item", "cp": "Copy-Item", "move": "Move-Item", "mv": "Move-Item",
-    "ni": "New-Item", "mkdir": "New-Item", "tee": "Tee-Object", "sleep": "Start-Sleep",
-    "epcsv": "Export-Csv", "ipcsv": "Import-Csv", "gal": "Get-Alias", "gi": "Get-Item",
-    "compare": "Compare-Object", "diff": "Compare-Object", "rvpa": "Resolve-Path",
+_READONLY = "ReadOnly"
+_ALLSCOPE = "AllScope"
+_READONLY_ALLSCOPE = "ReadOnly, AllScope"
+
+# (alias, command, options)
+DEFAULT_ALIASES: tuple[tuple[str, str, str], ...] = (
+    ("foreach", "ForEach-Object", _READONLY_ALLSCOPE), ("%", "ForEach-Object", _READONLY_ALLSCOPE),
+    ("where", "Where-Object", _READONLY_ALLSCOPE), ("?", "Where-Object", _READONLY_ALLSCOPE),
+    ("clc", "Clear-Content", _READONLY), ("cli", "Clear-Item", _READONLY),
+    ("clp", "Clear-ItemProperty", _READONLY), ("clv", "Clear-Variable", _READONLY),
+    ("cpi", "Copy-Item", _READONLY), ("cvpa", "Convert-Path", _READONLY),
+    ("dbp", "Disable-PSBreakpoint", _READONLY), ("ebp", "Enable-PSBreakpoint", _READONLY),
+    ("epal", "Export-Alias", _READONLY), ("epcsv", "Export-Csv", _READONLY),
+    ("fl", "Format-List", _READONLY), ("ft", "Format-Table", _READONLY),
+    ("fw", "Format-Wide", _READONLY), ("gal", "Get-Alias", _READONLY),
+    ("gbp", "Get-PSBreakpoint", _READONLY), ("gc", "Get-Content", _READONLY),
+    ("gci", "Get-ChildItem", _READONLY), ("gcm", "Get-Command", _READONLY),
+    ("gdr", "Get-PSDrive", _READONLY), ("gcs", "Get-PSCallStack", _READONLY),
+    ("ghy", "Get-History", _READONLY), ("gi", "Get-Item", _READONLY),
+    ("gl", "Get-Location", _READONLY), ("gm", "Get-Member", _READONLY),
+    ("gmo", "Get-Module", _READONLY), ("gp", "Get-ItemProperty", _READONLY),
+    ("gpv", "Get-ItemPropertyValue", _READONLY), ("gps", "Get-Process", _READONLY),
+    ("group", "Group-Object", _READONLY), ("gu", "Get-Unique", _READONLY),
+    ("gv", "Get-Variable", _READONLY), ("iex", "Invoke-Expression", _READONLY),
+    ("ihy", "Invoke-History", _READONLY), ("ii", "Invoke-Item", _READONLY),
+    ("ipmo", "Import-Module", _READONLY), ("ipal", "Import-Alias", _READONLY),
+    ("ipcsv", "Import-Csv", _READONLY), ("measure", "Measure-Object", _READONLY),
+    ("mi", "Move-Item", _READONLY), ("mp", "Move-ItemProperty", _READONLY),
+    ("nal", "New-Alias", _READONLY), ("ndr", "New-PSDrive", _READONLY),
+    ("ni", "New-Item", _READONLY), ("nv", "New-Variable", _READONLY),
+    ("nmo", "New-Module", _READONLY), ("oh", "Out-Host", _READONLY),
+    ("rbp", "Remove-PSBreakpoint", _READONLY), ("rdr", "Remove-PSDrive", _READONLY),
+    ("ri", "Remove-Item", _READONLY), ("rni", "Rename-Item", _READONLY),
+    ("rnp", "Rename-ItemProperty", _READONLY), ("rp", "Remove-ItemProperty", _READONLY),
+    ("rmo", "Remove-Module", _READONLY), ("rv", "Remove-Variable", _READONLY),
+    ("gerr", "Get-Error", _READONLY), ("rvpa", "Resolve-Path", _READONLY),
+    ("sal", "Set-Alias", _READONLY), ("sbp", "Set-PSBreakpoint", _READONLY),
+    ("select", "Select-Object", _READONLY_ALLSCOPE), ("si", "Set-Item", _READONLY),
+    ("sl", "Set-Location", _READONLY), ("sp", "Set-ItemProperty", _READONLY),
+    ("saps", "Start-Process", _READONLY), ("spps", "Stop-Process", _READONLY),
+    ("sv", "Set-Variable", _READONLY), ("irm", "Invoke-RestMethod", _READONLY),
+    ("iwr", "Invoke-WebRequest", _READONLY),
+    ("cd", "Set-Location", _ALLSCOPE), ("dir", "Get-ChildItem", _ALLSCOPE),
+    ("echo", "Write-Output", _ALLSCOPE), ("fc", "Format-Custom", _READONLY),
+    ("pwd", "Get-Location", "None"), ("type", "Get-Content", "None"),
+    ("h", "Get-History", "None"), ("history", "Get-History", "None"),
+    ("md", "mkdir", _ALLSCOPE), ("popd", "Pop-Location", _ALLSCOPE),
+    ("pushd", "Push-Location", _ALLSCOPE), ("r", "Invoke-History", "None"),
+    ("cls", "Clear-Host", "None"), ("chdir", "Set-Location", "None"),
+    ("copy", "Copy-Item", _ALLSCOPE), ("del", "Remove-Item", _ALLSCOPE),
+    ("erase", "Remove-Item", "None"), ("move", "Move-Item", _ALLSCOPE),
+    ("rd", "Remove-Item", "None"), ("ren", "Rename-Item", "None"),
+    ("set", "Set-Variable", "None"), ("icm", "Invoke-Command", "None"),
+    ("clhy", "Clear-History", _READONLY), ("gjb", "Get-Job", "None"),
+    ("rcjb", "Receive-Job", "None"), ("rjb", "Remove-Job", "None"),
+    ("sajb", "Start-Job", "None"), ("spjb", "Stop-Job", "None"), ("wjb", "Wait-Job", "None"),
+    ("nsn", "New-PSSession", "None"), ("gsn", "Get-PSSession", "None"),
+    ("rsn", "Remove-PSSession", "None"), ("etsn", "Enter-PSSession", "None"),
+    ("rcsn", "Receive-PSSession", _READONLY), ("exsn", "Exit-PSSession", "None"),
+    ("sls", "Select-String", "None"),
+)
+
+ALIASES = {name: command for name, command, _ in DEFAULT_ALIASES}
+
+# Functions every session defines (compiled the first time they are called).
+BUILTIN_FUNCTIONS = {
+    "cd..": "Set-Location ..",
+    "cd\\": "Set-Location \\",
+    "cd~": "Set-Location ~",
+    "help": "[CmdletBinding()] param([Parameter(Position = 0)][string] $Name, "
+            "[string] $Path, [string[]] $Category, [switch] $Full, [switch] $Detailed, "
+            "[switch] $Examples, [string[]] $Parameter, [switch] $Online, "
+            "[string[]] $Component, [string[]] $Functionality, [string[]] $Role) "
+            "Get-Help @PSBoundParameters",
+    "Pause": "$null = Read-Host 'Press Enter to continue...'",
 }

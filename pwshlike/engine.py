@@ -4,9 +4,9 @@ from __future__ import annotations
 import os
 import sys
 
-from .aliases import ALIASES
+from .aliases import BUILTIN_FUNCTIONS, DEFAULT_ALIASES
 from .errors import DotNetException, ErrorRecord, ParseError, ensure_error_record
-from .runtime.context import ExitSignal, FlowControl, Scope
+from .runtime.context import MISSING, ExitSignal, FlowControl, Scope
 from .runtime.convert import to_str
 from .runtime.values import GenericList, Hashtable
 
@@ -51,13 +51,30 @@ class ExecutionContext:
         self.global_scope = Scope(None)
         self.current_scope = self.global_scope
         self.last_ok = True
+        self.catch_depth = 0      # enclosing try/catch and trap blocks now running
         self.depth = 0
         self.max_depth = 900
-        self.aliases = {k.lower(): v for k, v in ALIASES.items()}
+        self.aliases = {name.lower(): command for name, command, _ in DEFAULT_ALIASES}
+        # alias key -> {"name", "options", "description", "module"}; rarely read
+        self.alias_meta = {name.lower(): {"name": name, "options": options}
+                           for name, _, options in DEFAULT_ALIASES}
+        self.location = _initial_location()     # the FileSystem location ($PWD)
+        self.location_stacks: dict[str, list] = {}
+        self.default_stack = "default"
+        self.location_history: list[str] = []   # Set-Location - / +
+        self.location_future: list[str] = []
+        self.modules: list = []                 # imported PSModuleInfo, in import order
+        self.module_stack: list = []            # modules being loaded (Export-ModuleMember)
         self._cmdlets = None
         from .runtime.streams import DEFAULT_STREAMS
         self.streams = DEFAULT_STREAMS      # where the running command's other streams go
         self._init_variables()
+        from .runtime import convert
+        convert.OFS_SOURCE[0] = self._ofs
+
+    def _ofs(self):
+        v = self.current_scope.lookup("ofs")
+        return None if v is MISSING else v
 
     # --- variables ------------------------------------------------------------------------------------
     def _init_variables(self) -> None:
@@ -87,7 +104,8 @@ class ExecutionContext:
 
     def automatic_variable(self, name: str, S):
         if name == "pwd":
-            return os.getcwd()
+            from .providers import PathInfo
+            return PathInfo(self.location)
         if name == "host":
             return self.host
         if name == "executioncontext":
@@ -95,7 +113,21 @@ class ExecutionContext:
         return None
 
     def provider_get(self, drive: str, name: str):
-        return None
+        """``$alias:name`` and other drive-qualified variables (``$env:`` is compiled apart)."""
+        from .providers import DRIVES
+        from .providers.session import SESSION_DRIVES
+        entry = DRIVES.get(drive.lower())
+        if entry is None or entry[1] not in SESSION_DRIVES:
+            return None
+        d = SESSION_DRIVES[entry[1]]
+        item = d.get(self, self.current_scope, name)
+        return None if item is None else d.value_of(item)
+
+    def set_alias(self, name: str, command: str, options: str = "None",
+                  description: str = "", module: str = "") -> None:
+        self.aliases[name.lower()] = command
+        self.alias_meta[name.lower()] = {"name": name, "options": options,
+                                         "description": description, "module": module}
 
     def provider_set(self, drive: str, name: str, value) -> None:
         from .errors import RuntimeException, runtime_error
@@ -105,7 +137,6 @@ class ExecutionContext:
 
     def pref(self, name: str) -> str:
         v = self.current_scope.lookup(name)
-        from .runtime.context import MISSING
         if v is MISSING:
             v = self.global_scope.vars.get(name)
         return to_str(v).lower()
@@ -147,6 +178,8 @@ class ExecutionContext:
             low = self.aliases[low].lower()
             seen += 1
         fn = S.functions.get(low)
+        if fn is None and low in _BUILTIN_FUNCTION_KEYS:
+            fn = self._builtin_function(low)
         if fn is not None:
             return ("function", fn, name)
         info = self.cmdlets.get(low)
@@ -156,10 +189,21 @@ class ExecutionContext:
             info = self.cmdlets[low.split("\\")[-1]]
             return ("cmdlet", info, info.name)
         from .runtime.native import find_native
-        path = find_native(name)
+        path = find_native(name, self.location)
         if path is not None:
             return ("native", path, name)
         return None
+
+    def _builtin_function(self, low: str):
+        """Compile a default function (``help``, ``cd..``) on first use into the global scope."""
+        from . import parse
+        from .compiler.codegen import compile_script
+        name = _BUILTIN_FUNCTION_KEYS[low]
+        text = BUILTIN_FUNCTIONS[name]
+        info = compile_script(parse(text), text, None)
+        info.name = name
+        self.global_scope.define_function(name, info)
+        return info
 
     def processor_for(self, resolved, S, args, out, site, dot: bool):
         from .runtime.cmdlet_processor import CmdletInfo, CmdletProcessor
@@ -168,14 +212,20 @@ class ExecutionContext:
             resolved = ("cmdlet", resolved, resolved.name)
         kind, target, name = resolved
         if kind == "function":
-            return FunctionProcessor(self, target, S, args, out, target.name or name, dot, site)
+            # a module's function runs in its module's scope, not its caller's
+            parent = getattr(target, "module_scope", None) or S
+            return FunctionProcessor(self, target, parent, args, out, target.name or name, dot,
+                                     site)
         if kind == "cmdlet":
             return CmdletProcessor(self, target, S, args, out, site)
         from .runtime.native import NativeProcessor
         return NativeProcessor(self, target, name, S, args, out, site)
 
     def resolve_path(self, path: str) -> str:
-        return os.path.abspath(os.path.expanduser(path))
+        """A FileSystem path made absolute against the session location (not the process
+        working folder: Set-Location changes only the session's)."""
+        from .providers import fs_full_path
+        return fs_full_path(self.location, path)
 
     def can_prompt(self) -> bool:
         return not self.noninteractive and self.host.interactive
@@ -233,19 +283,24 @@ class Engine:
         """Run ``script`` and return its output objects (raises on a terminating error)."""
         from . import parse
         from .compiler.codegen import compile_script
-        ast = parse(script)
-        info = compile_script(ast, script, None)
+        return self.run_compiled(compile_script(parse(script), script, None), **variables)
+
+    def run_compiled(self, info, **variables) -> list:
+        """Run a compiled top-level script block in the global scope; errors reach the
+        caller as from inside a ``try``."""
+        from .runtime.invoke import run_block
         S = self.ctx.global_scope
         for k, v in variables.items():
             S.vars[k.lower()] = v
         out: list = []
-        from .runtime.invoke import run_block
         prev = self.ctx.current_scope
         self.ctx.current_scope = S
+        self.ctx.catch_depth += 1
         try:
             run_block(self.ctx, info.end, S, out)
         finally:
             self.ctx.current_scope = prev
+            self.ctx.catch_depth -= 1
         return out
 
     def run_text(self, text: str, filename: str | None = None, args=None,
@@ -268,9 +323,11 @@ class Engine:
             S.vars["psscriptroot"] = os.path.dirname(os.path.abspath(filename))
         out = OutDefault(ctx)
         from .runtime.commands import FunctionProcessor
-        proc = FunctionProcessor(ctx, info, S, _script_arguments(args or []), out,
+        # the script runs in S itself (the global scope, or its own script scope), so that
+        # $script:x names the variables it sets
+        proc = FunctionProcessor(ctx, info, S, script_arguments(args or []), out,
                                  os.path.basename(filename) if filename else "<script>",
-                                 dot_source=dot_source)
+                                 dot_source=True)
         code = 0
         try:
             try:
@@ -301,25 +358,39 @@ class Engine:
         return code
 
 
-def _script_arguments(args: list[str]) -> list:
-    """``pwshlike -File script.ps1 -Name x -Flag:$false y``: words that look like parameters
-    are parameter names (a ``:value`` suffix is the value), the rest are arguments."""
+_BUILTIN_FUNCTION_KEYS = {k.lower(): k for k in BUILTIN_FUNCTIONS}
+
+
+def _initial_location() -> str:
+    try:
+        return os.getcwd()
+    except OSError:      # the folder we started in was removed
+        return os.path.expanduser("~")
+
+
+def script_arguments(args: list[str]) -> list[tuple]:
+    """``pwsh -File script.ps1 -Name value -Switch:$false rest``: words that look like
+    parameters bind by name, as they would in a command; ``$true``/``$false`` after a colon
+    are booleans (pwsh's one conversion for -File arguments); the rest are strings."""
+    if not args:
+        return []
     import re
 
-    from .runtime.helpers import NOARG
-    out = []
+    from .runtime.helpers import ENDPARAMS, NOARG
+    out: list[tuple] = []
+    ended = False
     for a in args:
-        m = re.match(r"^-([A-Za-z_][\w-]*)(:(.*))?$", a, re.DOTALL) if isinstance(a, str) else None
-        if m is None:
-            out.append((None, a, None))
+        m = None if ended else re.fullmatch(r"-([A-Za-z_][\w-]*)(:(.*))?", a, re.DOTALL)
+        if a == "--" and not ended:
+            ended = True
+            out.append((ENDPARAMS, None, None))
+        elif m is None:
+            out.append((None, a, a))
         elif m.group(2) is None:
             out.append((m.group(1), NOARG, a))
         else:
             value = m.group(3)
-            low = value.lower()
-            if low in ("$true", "$false"):
-                value = low == "$true"
-            out.append((m.group(1), value, f"-{m.group(1)}:"))
+            out.append((m.group(1), {"$true": True, "$false": False}.get(value.lower(), value), a))
     return out
 
 

@@ -25,7 +25,6 @@ def run_script(script: str) -> RunResult:
     engine = Engine(Host(out, err))
     status = engine.run_text(script, "script.ps1", dot_source=False)
     errors = engine.ctx.global_scope.vars.get("error") or []
-    error_id = None
-    if status != 0 and errors:
-        error_id = errors[0].FullyQualifiedErrorId
+    # statement-terminating errors leave the status 0 but are still the case's error
+    error_id = errors[0].FullyQualifiedErrorId if errors else None
     return RunResult(out.getvalue(), err.getvalue(), status, error_id)

@@ -31,6 +31,7 @@ from ..runtime.typenames import type_name_of
 from ..runtime.values import (
     GenericList,
     Hashtable,
+    ParameterToken,
     PSCustomObject,
     PSReference,
     SwitchParameter,
@@ -44,19 +45,6 @@ _NOT_BOUND = object()
 AMBIGUOUS_SET_MSG = ("Parameter set cannot be resolved using the specified named parameters. One "
                      "or more parameters issued cannot be used together or an insufficient number "
                      "of parameters were provided.")
-
-
-class ArgParameterToken(str):
-    """A ``-Name`` a plain function did not know, kept in ``$args``: splatting ``@args``
-    into another command passes it on as a parameter name again."""
-
-    __slots__ = ("param_name",)
-    dotnet_fullname = "System.String"
-
-    def __new__(cls, text: str, param_name: str):
-        s = super().__new__(cls, text)
-        s.param_name = param_name
-        return s
 
 
 class Arg:
@@ -129,8 +117,8 @@ def expand_arguments(args) -> list[Arg]:
             elif value is not None:
                 items = enumerate_value(value)
                 for v in (items if items is not None else [value]):
-                    if isinstance(v, ArgParameterToken):
-                        out.append(Arg(v.param_name, NOARG, str(v)))
+                    if isinstance(v, ParameterToken):      # a -Name kept in $args
+                        out.append(Arg(v.parameter_name, NOARG, str(v)))
                     else:
                         out.append(Arg(None, v))
             continue
@@ -450,7 +438,7 @@ class Binder:
         out = []
         for a in unbound:
             if a.name is not None:
-                out.append(ArgParameterToken(a.param_text, a.name))
+                out.append(ParameterToken(a.param_text))
                 if a.value is not NOARG:
                     out.append(a.value)
             else:

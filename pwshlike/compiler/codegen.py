@@ -55,6 +55,7 @@ class FunctionBuilder:
         self.params = params
         self.tmp = 0
         self.loops: list[str] = []   # kinds of the Python loops we are directly inside
+        self.loop_enum_saved: list[str] = []   # temps holding $foreach/$switch to restore
         self.in_block = in_block   # True: a return may use Python 'return'
         self.helpers: list[FunctionBuilder] = []
 
@@ -83,6 +84,8 @@ class Compiler:
         self.u = unit
         self.fn: FunctionBuilder | None = None
         self.fn_count = 0
+        self.in_method = False   # compiling a class method body: 'return' gives its value
+        self.track_status = False   # does the script block being compiled read $?
 
     # --- functions ------------------------------------------------------------------------------------
     def new_function(self, prefix: str, params: str = "ctx, S, out",
@@ -105,29 +108,57 @@ class Compiler:
     def compile_scriptblock(self, sb: A.ScriptBlock) -> dict:
         """Compile every named block of a script block; returns their function names."""
         names = {}
-        for block_name in ("begin", "process", "end", "clean"):
-            block = getattr(sb, block_name + "_block")
-            if block is not None:
-                names[block_name] = self.compile_statements_function(
-                    block.statements, block.traps, block_name)
+        saved = self.track_status
+        # only code that reads $? pays for expression statements resetting it
+        self.track_status = A.mentions_variable(sb, "?")
+        try:
+            for block_name in ("begin", "process", "end", "clean"):
+                block = getattr(sb, block_name + "_block")
+                if block is not None:
+                    names[block_name] = self.compile_statements_function(
+                        _hoist_type_definitions(block.statements), block.traps, block_name)
+        finally:
+            self.track_status = saved
         return names
 
     # --- statements ---------------------------------------------------------------------------------
     def statements(self, stmts, traps=()) -> None:
+        """Each statement is guarded: an error ends that statement only, unless the error
+        preference, a throw, an enclosing try or a trap says otherwise (statement_error)."""
+        f = self.fn
         if traps:
+            # while this block runs, errors of the commands it calls come back to its traps
             trap_info = self.compile_traps(traps)
+            f.line("ctx.catch_depth += 1")
+            f.line("try:")
+            f.level += 1
             for st in stmts:
-                self.fn.line("try:", st)
-                self.fn.level += 1
+                f.line("try:", st)
+                f.level += 1
                 self.statement(st)
-                self.fn.level -= 1
-                self.fn.line("except Exception as _e:")
-                self.fn.line(f"    _trap(ctx, S, out, _e, {trap_info})")
+                f.level -= 1
+                f.line("except Exception as _e:")
+                f.line(f"    _trap(ctx, S, out, _e, {trap_info})")
+            if not stmts:
+                f.line("pass")
+            f.level -= 1
+            f.line("finally:")
+            f.line("    ctx.catch_depth -= 1")
             return
         for st in stmts:
+            if isinstance(st, _UNGUARDED_STATEMENTS):
+                self.statement(st)
+                continue
+            f.line("try:", st)
+            f.level += 1
             self.statement(st)
+            if self.track_status and _is_expression_statement(st):
+                f.line("ctx.last_ok = True")    # a statement that ran without error
+            f.level -= 1
+            f.line("except Exception as _e:")
+            f.line("    _stmt_error(ctx, S, _e)")
         if not stmts:
-            self.fn.line("pass")
+            f.line("pass")
 
     def compile_traps(self, traps) -> str:
         items = []
@@ -268,7 +299,7 @@ class Compiler:
         f = self.fn
         if op != "=":
             if op == "??=":
-                cur = self.expr(target)
+                cur = self._compound_read(target)
                 v = f.temp()
                 f.line(f"{v} = {cur}", node)
                 f.line(f"if {v} is None:")
@@ -296,11 +327,12 @@ class Compiler:
                 f.line(f"{v} = {value}", node)
                 f.line(f"{obj} = {self.expr(target.target)}")
                 m = self.member_name(target.member)
-                f.line(f"_setm({obj}, {m}, {helper}(_getm({obj}, {m}), {v}))")
+                get, put = ("_gets", "_sets") if target.static else ("_getm", "_setm")
+                f.line(f"{put}({obj}, {m}, {helper}({get}({obj}, {m}), {v}))")
                 if result:
-                    f.line(f"return _getm({obj}, {m})")
+                    f.line(f"return {get}({obj}, {m})")
                 return
-            value = f"{helper}({self.expr(target)}, {value})"
+            value = f"{helper}({self._compound_read(target)}, {value})"
         if isinstance(target, A.Variable):
             self.set_variable(target.path, value, node, result)
             return
@@ -349,10 +381,22 @@ class Compiler:
             return
         f.line(f"_invalid_assignment({self.u.const(node)})", node)
 
+    def _compound_read(self, target) -> str:
+        """The current value a compound assignment starts from.  A plain variable is read
+        from the current scope only: compound assignment does not use dynamic scoping
+        (about_Assignment_Operators), so `& { $x += 1 }` starts a new local $x."""
+        if isinstance(target, A.Variable) and target.path.scope is None and \
+                target.path.key not in ("_", "args", "input", "this"):
+            return f"L.get({target.path.key!r})"
+        return self.expr(target)
+
     def set_variable(self, path: VariablePath, value: str, node, result: bool = False) -> None:
         f = self.fn
         key = path.key
         scope = path.scope
+        if scope in (None, "local", "global", "script") and key in _CONSTANT_AUTOMATICS:
+            f.line(f"_not_writable({path.name!r})", node)
+            return
         if scope is None and key not in ("_",):
             if result:
                 v = f.temp()
@@ -408,8 +452,14 @@ class Compiler:
         f = self.fn
         it = f.temp()
         iterable = self.foreach_iterable(st.iterable)
-        f.line(f"for {it} in _foreach_iter({iterable}):", st)
+        enum = self.open_loop_enumerator("foreach", st.body, f"_foreach_iter({iterable})", st)
+        if enum is None:
+            f.line(f"for {it} in _foreach_iter({iterable}):", st)
+        else:
+            f.line(f"while {enum}.MoveNext():")
         f.level += 1
+        if enum is not None:
+            f.line(f"{it} = {enum}.Current")
         key = st.variable.key
         if st.variable.scope is None:
             f.line(f"L[{key!r}] = {it}")
@@ -417,6 +467,31 @@ class Compiler:
             f.line(f"_setvar_scoped(ctx, S, {st.variable.scope!r}, {st.variable.name!r}, {it})")
         self._loop_body(st.body, st.label, st)
         f.level -= 1
+        if enum is not None:
+            self.close_loop_enumerator("foreach")
+
+    def open_loop_enumerator(self, key: str, body, items: str, node) -> str | None:
+        """When the loop body reads ``$foreach``/``$switch``, drive the loop with a visible
+        enumerator (MoveNext/Current/Reset act on the loop) and open a try whose finally
+        restores the variable; else None and the loop stays a plain Python ``for``."""
+        if not A.mentions_variable(body, key):
+            return None
+        f = self.fn
+        enum, saved = f.temp(), f.temp()
+        f.line(f"{enum} = _loop_enum({items})", node)
+        f.line(f"{saved} = L.get({key!r}, _NOARG)")
+        f.line(f"L[{key!r}] = {enum}")
+        f.line("try:")
+        f.level += 1
+        f.loop_enum_saved.append(saved)
+        return enum
+
+    def close_loop_enumerator(self, key: str) -> None:
+        f = self.fn
+        saved = f.loop_enum_saved.pop()
+        f.level -= 1
+        f.line("finally:")
+        f.line(f"    _restore_local(L, {key!r}, {saved})")
 
     def foreach_iterable(self, st) -> str:
         if isinstance(st, A.Pipeline) and len(st.elements) == 1 and isinstance(
@@ -431,7 +506,9 @@ class Compiler:
     def st_For(self, st: A.For) -> None:
         f = self.fn
         if st.init is not None:
-            self.statement(st.init)
+            # the initializer's output is discarded, like the iterator's (about_For)
+            name = self.compile_statements_function([st.init], [], "init", in_block=False)
+            f.line(f"{name}(ctx, S, _NULLSINK)", st.init)
         cond = "True" if st.condition is None else self.truth(st.condition)
         f.line(f"while {cond}:", st)
         f.level += 1
@@ -456,7 +533,8 @@ class Compiler:
         f = self.fn
         f.line("while True:", st)
         f.level += 1
-        self._loop_body(st.body, st.label, st)
+        # kind "for": a continue must still reach the condition below
+        self._loop_body(st.body, st.label, st, kind="for")
         cond = self.truth(st.condition)
         f.line(f"if {'' if st.until else 'not '}{cond}: break")
         f.level -= 1
@@ -472,8 +550,14 @@ class Compiler:
             items = f"_switch_items({self.statement_value(st.condition)})"
         it = f.temp()
         matched = f.temp()
-        f.line(f"for {it} in {items}:", st)
+        enum = self.open_loop_enumerator("switch", [st.clauses, st.default], items, st)
+        if enum is None:
+            f.line(f"for {it} in {items}:", st)
+        else:
+            f.line(f"while {enum}.MoveNext():")
         f.level += 1
+        if enum is not None:
+            f.line(f"{it} = {enum}.Current")
         f.line(f"L['_'] = {it}")
         f.line(f"{matched} = False")
         f.line("try:")
@@ -503,6 +587,8 @@ class Compiler:
         f.line("except _Continue as _c:")
         f.line(f"    if _c.label is not None and _c.label != {label!r}: raise")
         f.level -= 1
+        if enum is not None:
+            self.close_loop_enumerator("switch")
 
     def _label(self, label) -> str:
         if label is None:
@@ -524,6 +610,13 @@ class Compiler:
             self.fn.line(f"raise _Continue({self._label(st.label)})", st)
 
     def st_Return(self, st: A.Return) -> None:
+        if self.in_method:
+            value = self.statement_value(st.pipeline) if st.pipeline is not None else "None"
+            if self.fn.in_block:
+                self.fn.line(f"return {value}", st)
+            else:
+                self.fn.line(f"raise _MethodReturn({value})", st)
+            return
         if st.pipeline is not None:
             self.statement(st.pipeline)
         if self.fn.in_block:
@@ -541,9 +634,19 @@ class Compiler:
 
     def st_Try(self, st: A.Try) -> None:
         f = self.fn
+        if st.catches:
+            # errors inside the try body, also in the commands it calls, go to its catches
+            f.line("ctx.catch_depth += 1", st)
         f.line("try:", st)
         f.level += 1
+        if st.catches:
+            f.line("try:")
+            f.level += 1
         self.statements(st.body.statements, st.body.traps)
+        if st.catches:
+            f.level -= 1
+            f.line("finally:")
+            f.line("    ctx.catch_depth -= 1")
         f.level -= 1
         if st.catches:
             f.line("except Exception as _e:")
@@ -577,13 +680,19 @@ class Compiler:
         pass
 
     def st_FunctionDefinition(self, st: A.FunctionDefinition) -> None:
-        info = self.scriptblock_info(st.body, st.parameters, st.name, st.is_filter)
+        info = self.scriptblock_info(st.body, st.parameters, st.name, st.is_filter, braced=True)
         self.fn.line(f"_define_function(ctx, S, {st.name!r}, {info})", st)
 
     def scriptblock_info(self, body: A.ScriptBlock, extra_params=None, name=None,
-                         is_filter=False) -> str:
+                         is_filter=False, method: bool = False, braced: bool = False) -> str:
+        """Compile a script block once; ``braced``: its extent includes the ``{ }``, which
+        its text (ToString, ``${function:f}``) leaves out, as pwsh does."""
         from ..runtime.scriptblock import ScriptBlockInfo
-        names = self.compile_scriptblock(body)
+        saved_method, self.in_method = self.in_method, method
+        try:
+            names = self.compile_scriptblock(body)
+        finally:
+            self.in_method = saved_method
         params = None
         if body.param_block is not None:
             params = body.param_block.parameters
@@ -599,7 +708,8 @@ class Compiler:
                 self.fn = saved
                 fb.finish()
                 param_defaults[p.variable.key] = fb.name
-        text = self.u.src[body.start:body.end]
+        text = self.u.src[body.start + 1:body.end - 1] if braced else \
+            self.u.src[body.start:body.end]
         info = ScriptBlockInfo(body, params, name, is_filter, text,
                                (self.u.src, body.start, body.end, self.u.filename))
         k = self.u.const(info)
@@ -612,14 +722,25 @@ class Compiler:
         members = []
         for name, value in st.members:
             members.append(f"({name!r}, {self.expr(value) if value is not None else 'None'})")
-        self.fn.line(f"_define_enum(ctx, {st.name!r}, [{', '.join(members)}])", st)
+        self.fn.line(f"_define_enum(ctx, {st.name!r}, [{', '.join(members)}], {st.is_flags!r}, "
+                     f"{st.base_type!r})", st)
 
     def st_ClassDefinition(self, st: A.ClassDefinition) -> None:
         from ..runtime.classes import ClassInfo
         methods = []
         for m in st.methods:
-            info = self.scriptblock_info(m.body, m.parameters, m.name)
-            methods.append((m, info))
+            info = self.scriptblock_info(m.body, m.parameters, m.name, method=True)
+            base = "None"
+            if m.base_args is not None:
+                # ': base(...)' arguments, evaluated in the constructor's scope
+                fb = self.new_function("base", "ctx, S", in_block=False)
+                saved = self.fn
+                self.fn = fb
+                fb.line(f"return [{', '.join(self.expr(a) for a in m.base_args)}]", m)
+                self.fn = saved
+                fb.finish()
+                base = fb.name
+            methods.append((m, info, base))
         props = []
         for p in st.properties:
             d = "None"
@@ -633,7 +754,7 @@ class Compiler:
                 d = fb.name
             props.append((p, d))
         k = self.u.const(ClassInfo(st))
-        meth = ", ".join(f"({self.u.const(m)}, {i})" for m, i in methods)
+        meth = ", ".join(f"({self.u.const(m)}, {i}, {b})" for m, i, b in methods)
         prop = ", ".join(f"({self.u.const(p)}, {d})" for p, d in props)
         self.fn.line(f"_define_class(ctx, S, {k}, [{meth}], [{prop}])", st)
 
@@ -654,7 +775,7 @@ class Compiler:
         v = e.value
         if type(v) is int:
             return repr(v)
-        if type(v) is float and v == v and v not in (float("inf"), float("-inf")):
+        if type(v) is float and v - v == 0:     # finite: NaN and infinities have no literal
             return repr(v)
         return self.u.const(v)
 
@@ -790,7 +911,8 @@ class Compiler:
         if isinstance(t, A.Variable):
             return f"_incdec_var(ctx, S, {t.path.scope!r}, {t.path.name!r}, {delta}, {post})"
         if isinstance(t, A.Member):
-            return f"_incdec_member({self.expr(t.target)}, {self.member_name(t.member)}, " \
+            fn = "_incdec_static" if t.static else "_incdec_member"
+            return f"{fn}({self.expr(t.target)}, {self.member_name(t.member)}, " \
                    f"{delta}, {post})"
         if isinstance(t, A.Index):
             return f"_incdec_index({self.expr(t.target)}, {self.expr(t.index)}, {delta}, {post})"
@@ -802,9 +924,8 @@ class Compiler:
             if tname in ("pscustomobject", "system.management.automation.pscustomobject") and \
                     isinstance(e.operand, A.Hashtable):
                 return f"_pscustom({self.ex_Hashtable(e.operand, ordered=True)})"
-            if tname == "ordered":
-                if isinstance(e.operand, A.Hashtable):
-                    return self.ex_Hashtable(e.operand, ordered=True)
+            if tname == "ordered" and isinstance(e.operand, A.Hashtable):
+                return self.ex_Hashtable(e.operand, ordered=True)
             if tname == "ref":
                 if isinstance(e.operand, A.Variable):
                     p = e.operand.path
@@ -838,9 +959,14 @@ class Compiler:
         return f"{fn}({target}, {name})"
 
     def ex_InvokeMember(self, e: A.InvokeMember) -> str:
-        target = self.expr(e.target)
         name = self.member_name(e.member)
         args = "[" + ", ".join(self.expr(a) for a in e.arguments) + "]"
+        cast = _cast_target(e.target)
+        if cast is not None and not e.static and not e.null_conditional:
+            # ([Base]$this).Method(): a script class's base implementation (about_Classes_Inheritance)
+            k = self.u.const(_TypeRef(cast.type_name))
+            return f"_invm_as(ctx, {k}.get(), {self.expr(cast.operand)}, {name}, {args})"
+        target = self.expr(e.target)
         fn = "_invs" if e.static else "_invm"
         if e.null_conditional:
             t = self.fn.temp()
@@ -850,10 +976,13 @@ class Compiler:
     def ex_Index(self, e: A.Index) -> str:
         target = self.expr(e.target)
         index = self.expr(e.index)
+        # an index cast to [object] selects a dictionary's key indexer (see get_index_by_key)
+        fn = "_idx_key" if isinstance(e.index, A.Convert) and \
+            e.index.type_name.name.lower() in ("object", "system.object", "psobject") else "_idx"
         if e.null_conditional:
             t = self.fn.temp()
-            return f"(None if ({t} := {target}) is None else _idx({t}, {index}))"
-        return f"_idx({target}, {index})"
+            return f"(None if ({t} := {target}) is None else {fn}({t}, {index}))"
+        return f"{fn}({target}, {index})"
 
     def ex_ArrayLiteral(self, e: A.ArrayLiteral) -> str:
         return "[" + ", ".join(self.expr(x) for x in e.elements) + "]"
@@ -902,7 +1031,7 @@ class Compiler:
         return f"_hashtable([{', '.join(pairs)}], {ordered})"
 
     def ex_ScriptBlockExpression(self, e: A.ScriptBlockExpression) -> str:
-        info = self.scriptblock_info(e.body)
+        info = self.scriptblock_info(e.body, braced=True)
         return f"_new_scriptblock(ctx, S, {info})"
 
     def ex_Ternary(self, e: A.Ternary) -> str:
@@ -929,6 +1058,23 @@ class _TypeRef:
         return t
 
 
+def _is_expression_statement(st) -> bool:
+    """An expression or an assignment of one: no command sets $? for it."""
+    if isinstance(st, A.Assignment):
+        st = st.value
+    return isinstance(st, A.Pipeline) and len(st.elements) == 1 and isinstance(
+        st.elements[0], A.CommandExpression)
+
+
+# automatic variables that are constants in every scope (about_Automatic_Variables)
+_CONSTANT_AUTOMATICS = frozenset((
+    "true", "false", "pid", "host", "home", "pshome", "shellid", "psversiontable",
+    "executioncontext", "iscoreclr", "islinux", "ismacos", "iswindows"))
+
+# statements that cannot fail, left without an error guard
+_UNGUARDED_STATEMENTS = (A.FunctionDefinition, A.Trap, A.Break, A.Continue)
+
+
 def compile_script(sb: A.ScriptBlock, src: str, filename: str | None = None):
     """Compile a parsed script; returns the ScriptBlockInfo for its top level."""
     unit = CompileUnit(src, filename)
@@ -939,9 +1085,54 @@ def compile_script(sb: A.ScriptBlock, src: str, filename: str | None = None):
     return ns[info_name]
 
 
+def _hoist_type_definitions(stmts: list) -> list:
+    """Enum and class definitions first, base classes before the classes deriving from them:
+    PowerShell defines a script's types when it is parsed, so code above a class can use it."""
+    defs = [st for st in stmts if isinstance(st, (A.ClassDefinition, A.EnumDefinition))]
+    if not defs:
+        return stmts
+    ordered = [d for d in defs if isinstance(d, A.EnumDefinition)]
+    classes = {d.name.lower(): d for d in defs if isinstance(d, A.ClassDefinition)}
+    placed: set[str] = set()
+
+    def place(name: str, seen: tuple = ()) -> None:
+        cls = classes.get(name)
+        if cls is None or name in placed or name in seen:
+            return
+        for base in cls.base_types[:1]:
+            place(base.lower(), (*seen, name))
+        placed.add(name)
+        ordered.append(cls)
+    for name in classes:
+        place(name)
+    return ordered + [st for st in stmts if st not in defs]
+
+
+def _cast_target(node):
+    """The Convert node of a parenthesized cast used as a method-call target, else None."""
+    if isinstance(node, A.Paren):
+        st = node.pipeline
+        if isinstance(st, A.Pipeline) and len(st.elements) == 1 and isinstance(
+                st.elements[0], A.CommandExpression) and not st.elements[0].redirections:
+            node = st.elements[0].expression
+        else:
+            return None
+    if isinstance(node, A.Convert) and isinstance(node.operand, A.Variable) and \
+            not node.type_name.generic_args and not node.type_name.array_rank and \
+            node.type_name.name.lower() not in _SPECIAL_CASTS:
+        return node
+    return None
+
+
+# casts ex_Convert compiles specially; a method call on them keeps that path
+_SPECIAL_CASTS = {"ref", "void", "ordered", "psobject", "pscustomobject",
+                  "system.management.automation.pscustomobject"}
+
+
 def _is_constant(node) -> bool:
     return isinstance(node, (A.Constant, A.StringConstant))
 
 
 def _is_int_constant(node) -> bool:
     return isinstance(node, A.Constant) and type(node.value) is int and abs(node.value) < 2 ** 31
+

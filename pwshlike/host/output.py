@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..runtime import numeric as N
 from ..runtime.convert import to_str
 from ..runtime.typenames import type_name_of
-from ..runtime.values import Hashtable, PSCustomObject
+from ..runtime.values import DictionaryEntry, Hashtable, PSCustomObject
 
 _SCALARS = (str, int, float, bool)
 
@@ -33,6 +33,19 @@ class Adapter:
 
     def to_string(self, value) -> str:
         return to_str(value)
+
+    def table_view(self, obj):
+        """A format-data table view: an output class declares its own with ``ps_table_view``,
+        a TableView or a function that builds one when first needed."""
+        hook = getattr(type(obj), "ps_table_view", None)
+        if callable(hook):
+            hook = hook()
+        if hook is not None:
+            return hook
+        if isinstance(obj, DictionaryEntry):
+            from .formatting.model import _DICTIONARY_VIEW
+            return _DICTIONARY_VIEW
+        return None
 
     def type_key(self, obj) -> str:
         if isinstance(obj, PSCustomObject):

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from ..runtime import numeric as N
 
+# Only ASCII digits start or continue numbers: str.isdigit() also accepts "¹" and "٣".
+ASCII_DIGITS = frozenset("0123456789")
+
 
 def _decimal(value):
     from decimal import Decimal
@@ -58,16 +61,23 @@ def scan_number(src: str, pos: int, allow_sign: bool = False):
         digits = src[d0:p]
     else:
         d0 = p
-        while p < n and src[p].isdigit():
+        while p < n and src[p] in ASCII_DIGITS:
             p += 1
-        if p < n and src[p] == "." and p + 1 < n and src[p + 1].isdigit():
+        if p < n and src[p] == "." and p + 1 < n and src[p + 1] in ASCII_DIGITS:
             is_real = True
             p += 1
-            while p < n and src[p].isdigit():
+            while p < n and src[p] in ASCII_DIGITS:
                 p += 1
         elif p < n and src[p] == "." and p > d0 and not (p + 1 < n and src[p + 1] == "."):
-            # "1." is a valid real literal when not followed by a name
-            if not (p + 1 < n and (src[p + 1].isalpha() or src[p + 1] == "_")):
+            # "1." is a real literal, also with an exponent ("1.e2"); "2.GetType" is no
+            # number at all (a bare word), as in pwsh
+            nxt = src[p + 1] if p + 1 < n else ""
+            if nxt in ("e", "E") and _exponent_follows(src, p + 2):
+                is_real = True
+                p += 1
+            elif nxt.isalpha() or nxt == "_":
+                return None
+            else:
                 is_real = True
                 p += 1
         if p == d0:
@@ -76,8 +86,8 @@ def scan_number(src: str, pos: int, allow_sign: bool = False):
             q = p + 1
             if q < n and src[q] in "+-":
                 q += 1
-            if q < n and src[q].isdigit():
-                while q < n and src[q].isdigit():
+            if q < n and src[q] in ASCII_DIGITS:
+                while q < n and src[q] in ASCII_DIGITS:
                     q += 1
                 is_real = True
                 p = q
@@ -104,6 +114,12 @@ def scan_number(src: str, pos: int, allow_sign: bool = False):
     return value, p
 
 
+def _exponent_follows(src: str, q: int) -> bool:
+    if q < len(src) and src[q] in "+-":
+        q += 1
+    return q < len(src) and src[q].isdigit()
+
+
 def _make_value(digits: str, radix: int, is_real: bool, suffix: str, mult: int, negative: bool):
     if is_real:
         if suffix == "d":
@@ -113,11 +129,22 @@ def _make_value(digits: str, radix: int, is_real: bool, suffix: str, mult: int, 
         f = -f if negative else f
         if suffix in ("", ):
             return f
-        if f != int(f):
+        if f - f != 0:     # NaN or infinite
             raise BadNumber(f"The numeric constant {digits}{suffix} is not valid.")
+        # a real literal with an integer suffix drops its fraction (1.2L is 1)
         return _int_with_suffix(int(f), suffix, radix)
     iv = int(digits, radix)
-    if radix != 10 and suffix in ("", "l"):
+    if radix == 16 and not suffix.startswith("u") and suffix != "d":
+        # the sign bit counts when the digits fill the type: 0xFFFFs is -1, 0xFFFs is 4095;
+        # sixteen digits without a suffix make an Int64
+        width = {"y": 2, "s": 4, "l": 16}.get(suffix, 8 if len(digits) < 16 else 16)
+        if len(digits) == width and iv >= 1 << (4 * width - 1):
+            iv -= 1 << (4 * width)
+        if len(digits) == 16 and suffix == "":
+            suffix = "l"
+        if suffix in ("", "l") and len(digits) > 16:
+            raise BadNumber(f"The numeric constant {digits} is not valid.")
+    elif radix == 2 and suffix in ("", "l"):
         width = 32 if (suffix == "" and iv <= 0xFFFFFFFF) else 64
         if iv > 0xFFFFFFFFFFFFFFFF:
             raise BadNumber(f"The numeric constant {digits} is not valid.")

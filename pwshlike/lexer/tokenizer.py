@@ -8,7 +8,7 @@ other mode when a grammar rule needs it.
 from __future__ import annotations
 
 from . import tokens as T
-from .numbers import scan_number
+from .numbers import ASCII_DIGITS, scan_number
 from .tokens import Token, VariablePath
 
 EXPR, CMD = "expr", "cmd"
@@ -103,11 +103,11 @@ class Tokenizer:
             return self.maybe_generic(self.scan_verbatim_string(pos), mode)
         if c in T.DOUBLE_QUOTES:
             return self.maybe_generic(self.scan_expandable_string(pos), mode)
-        if mode == CMD and c in "123456" and nxt == ">":
-            tok = self.scan_redirection(pos)      # 2>$null, 3>&1 at the start of an argument
+        if c in "123456" and nxt == ">":
+            tok = self.scan_redirection(pos)       # 2>&1, 3>$null: a stream number, not 2
             if tok is not None:
                 return tok
-        if c.isdigit() or (c == "." and nxt.isdigit()):
+        if c in ASCII_DIGITS or (c == "." and nxt in ASCII_DIGITS):
             tok = self.scan_number_token(pos, mode)
             if tok is not None:
                 return tok
@@ -232,7 +232,7 @@ class Tokenizer:
                        pos, end)
             return Token(T.OPERATOR, word, pos, end, src[pos:end])
         if mode == CMD:
-            if nxt.isdigit() or nxt == ".":
+            if nxt in ASCII_DIGITS or nxt == ".":
                 tok = self.scan_number_token(pos, mode)
                 if tok is not None:
                     return tok

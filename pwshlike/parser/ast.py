@@ -78,9 +78,12 @@ Trap = node("Trap", "type_name", "body")
 FunctionDefinition = node("FunctionDefinition", "name", "is_filter", "parameters", "body")
 EnumDefinition = node("EnumDefinition", "name", "base_type", "members", "is_flags")
 ClassDefinition = node("ClassDefinition", "name", "base_types", "properties", "methods")
-ClassProperty = node("ClassProperty", "name", "type_name", "default", "is_static", "is_hidden")
+ClassProperty = node("ClassProperty", "name", "type_name", "default", "is_static", "is_hidden",
+                     "attributes")
+# base_args: the ``: base(...)`` argument expressions of a constructor, else None;
+# name_start: offset of the method name (where PowerShell reports member errors)
 ClassMethod = node("ClassMethod", "name", "return_type", "parameters", "body", "is_static",
-                   "is_constructor")
+                   "is_constructor", "base_args", "name_start")
 Using = node("Using", "kind", "name")
 DataStatement = node("DataStatement", "variable", "body")
 
@@ -104,3 +107,22 @@ Paren = node("Paren", "pipeline")
 Hashtable = node("Hashtable", "pairs")
 ScriptBlockExpression = node("ScriptBlockExpression", "body", "text")
 Ternary = node("Ternary", "condition", "if_true", "if_false")
+
+
+def mentions_variable(nodes, key: str) -> bool:
+    """Does a variable reference under ``nodes`` (a node or nested lists of nodes) name
+    ``key`` (lower case, no scope prefix)?  Nested script blocks count too: they may run
+    while the code around them does.  The compiler uses this to set up automatic
+    variables (``$foreach``, ``$MyInvocation``) only where a script reads them."""
+    stack = [nodes]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, (list, tuple)):
+            stack.extend(n)
+        elif isinstance(n, Variable):
+            path = n.path
+            if path.scope is None and path.key == key:
+                return True
+        elif isinstance(n, Node):
+            stack.extend(n.children())
+    return False

@@ -34,10 +34,18 @@ class CmdletInfo:
     def meta(self):
         if self._meta is None:
             from ..binding.specs import meta_from_spec
-            self._meta = meta_from_spec(self.spec)
+            meta = meta_from_spec(self.spec)
             cls_fq = getattr(self.cls, "fq_name", None)
             if cls_fq and not self.spec.get("fq_name"):
-                self._meta.fq_name = cls_fq
+                meta.fq_name = cls_fq
+            # [AllowNull()] / [AllowEmptyCollection()] / [AllowEmptyString()]: validation
+            # attributes PlatyPS pages cannot state, declared on the cmdlet class instead
+            for attr in ("allow_null", "allow_empty"):
+                names = getattr(self.cls, attr + "_parameters", ())
+                for p in meta.params:
+                    if p.name in names:
+                        setattr(p, attr, True)
+            self._meta = meta
         return self._meta
 
     @property

@@ -194,6 +194,8 @@ class CommandRuntime:
         if pref == "inquire":
             self._inquire(record.ToString(), None, "error")
         self.append_error(record)
+        if getattr(self.ctx, "class_method_depth", 0) and self.streams.error is None:
+            return      # a class method's error stream is not passed on (about_Classes_Methods)
         emit(self.ctx, "error", record, self.streams)
 
     def append_error(self, record) -> None:

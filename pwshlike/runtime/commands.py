@@ -18,7 +18,7 @@ from ..errors import (
 from .context import ReturnSignal, Scope
 from .convert import to_str
 from .enumerate import enumerate_value
-from .helpers import NOINPUT, emit
+from .helpers import NOINPUT, NULLSINK, emit
 from .invoke import InputEnumerator, new_function_scope, run_block
 from .values import Hashtable
 
@@ -186,22 +186,30 @@ class FunctionProcessor(Processor):
         self.binding = None
         self.binder = None
         self.pushed = False
+        self.saved_automatics = None
+        self.expecting_input = False
         self.streams = ctx.streams
         self.runtime = None
         self.had_error = False
-        self.expected = False
         self.pipeline_position = 1
         self.pipeline_length = 1
         self._defaults: dict = {}
         self._bound_table = None
         self._last_pipeline: list = []
 
+    @property
+    def expected(self) -> bool:
+        return self.expecting_input
+
     def begin(self, pipeline_expected: bool) -> None:
         ctx = self.ctx
         info = self.info
-        self.expected = pipeline_expected
+        self.expecting_input = pipeline_expected
         if self.dot_source:
             S = self.parent
+            # a dot-sourced block sets the caller's automatic variables only while it runs
+            v = S.vars
+            self.saved_automatics = {k: v.get(k, _MISSING) for k in _DOTTED_AUTOMATICS}
         else:
             S = new_function_scope(ctx, self.parent)
             self.pushed = True
@@ -215,7 +223,10 @@ class FunctionProcessor(Processor):
             if self.pushed:
                 ctx.depth -= 1
                 self.pushed = False
+            self.restore_automatics()
             raise
+        if info.reads_myinvocation:
+            S.vars["myinvocation"] = self.invocation_info()
         if self.this is not None:
             S.vars["this"] = self.this
         if self.preset_underscore is not None:
@@ -226,7 +237,7 @@ class FunctionProcessor(Processor):
         prev = ctx.current_scope
         ctx.current_scope = S
         try:
-            run_block(ctx, info.begin, S, self.out)
+            self._run(info.begin, S, self.out)
         finally:
             ctx.current_scope = prev
             ctx.streams = prev_streams
@@ -238,13 +249,9 @@ class FunctionProcessor(Processor):
         if meta is None or not (meta.params or meta.advanced):
             if self.args:
                 from ..binding.binder import Binder, expand_arguments
-                args = Binder._leftovers_to_args(expand_arguments(self.args))
+                S.vars["args"] = Binder._leftovers_to_args(expand_arguments(self.args))
             else:
-                args = []
-            S.vars["args"] = args
-            if self.name != "<ScriptBlock>":
-                S.vars["myinvocation"] = make_invocation_info(self, None, args,
-                                                              pipeline_expected)
+                S.vars["args"] = []
             return
         Binder, CommandRuntime = _binding_classes()
         name = "" if self.name == "<ScriptBlock>" else self.name   # a script block has no name
@@ -258,10 +265,11 @@ class FunctionProcessor(Processor):
         v = S.vars
         bound = b.bound
         defaults = self._defaults
-        for p, key, type_default, convert in _param_plan(meta):
+        plan = _param_plan(meta)
+        for p, key, type_default, convert in plan:
             if p.name in bound:
                 v[key] = bound[p.name]
-        for p, key, type_default, convert in _param_plan(meta):
+        for p, key, type_default, convert in plan:
             default = type_default
             if p.default_fn is not None:
                 default = p.default_fn(ctx, S)
@@ -276,7 +284,6 @@ class FunctionProcessor(Processor):
         table = Hashtable(bound.items())
         self._bound_table = table
         v["psboundparameters"] = table
-        v["myinvocation"] = make_invocation_info(self, table, b.args, pipeline_expected)
         if meta.advanced:
             v["pscmdlet"] = ScriptCmdletInfo(self, b)
 
@@ -333,13 +340,11 @@ class FunctionProcessor(Processor):
                 self.input.append(item)
                 return
             S.vars["_"] = item
-            self.input.clear()
-            self.input.append(item)
-            self.input.Reset()
+            self.input.set_only(item)
             prev = ctx.current_scope
             ctx.current_scope = S
             try:
-                run_block(ctx, info.process, S, self.out)
+                self._run(info.process, S, self.out)
             finally:
                 ctx.current_scope = prev
         finally:
@@ -352,23 +357,66 @@ class FunctionProcessor(Processor):
         prev_streams = ctx.streams
         ctx.streams = self.streams
         prev = ctx.current_scope
-        ctx.current_scope = S
         try:
             if info.process is not None:
+                if not self.expecting_input:
+                    # without pipeline input the process block still runs once (about_Functions)
+                    ctx.current_scope = S
+                    self._run(info.process, S, self.out)
                 self.input.clear()
-                self.input.Reset()
-                if not self.expected:
-                    run_block(ctx, info.process, S, self.out)
-            run_block(ctx, info.end, S, self.out)
-            run_block(ctx, info.clean, S, self.out)
+            ctx.current_scope = S
+            self._run(info.end, S, self.out)
         finally:
-            ctx.current_scope = prev
-            ctx.streams = prev_streams
+            try:
+                if info.clean is not None:
+                    # clean runs last, whatever happened; its output is discarded
+                    # (about_Functions_Advanced_Methods)
+                    ctx.current_scope = S
+                    self._run(info.clean, S, NULLSINK)
+            finally:
+                ctx.current_scope = prev
+                ctx.streams = prev_streams
             if self.pushed:
                 ctx.depth -= 1
                 self.pushed = False
+            self.restore_automatics()
+
+    def _run(self, fn, S, out) -> None:
+        """Run one named block.  An error that $ErrorActionPreference = 'Stop' escalated
+        ends a plain function's caller too, but leaving an advanced function it is that
+        command's statement-terminating error, as a cmdlet's would be."""
+        try:
+            run_block(self.ctx, fn, S, out)
+        except DotNetException as e:
+            if getattr(e, "ps_escalated", False) and self.runtime is not None:
+                e.ps_escalated = False
+            raise
+
+    def invocation_info(self) -> InvocationInfo:
+        """``$MyInvocation`` for this call."""
+        b = self.binding
+        return make_invocation_info(self, self._bound_table,
+                                    list(b.args) if b is not None else
+                                    self.scope.vars.get("args") if self.scope else [],
+                                    self.expecting_input)
+
+    def restore_automatics(self) -> None:
+        """Put back the caller's ``$_``, ``$input``, ``$args``... after a dot-sourced run."""
+        saved = self.saved_automatics
+        if saved is None:
+            return
+        self.saved_automatics = None
+        v = self.scope.vars
+        for k, old in saved.items():
+            if old is _MISSING:
+                v.pop(k, None)
+            else:
+                v[k] = old
 
 
+_MISSING = object()
+# set by a script block run: dot-sourcing saves and restores them in the caller's scope
+_DOTTED_AUTOMATICS = ("_", "args", "input", "this", "psboundparameters", "pscmdlet")
 _CLASSES: list = []
 
 
@@ -456,7 +504,7 @@ class ScriptCmdletInfo:
 
     @property
     def MyInvocation(self):
-        return self._proc.scope.vars.get("myinvocation") or make_invocation_info(self._proc)
+        return self._proc.invocation_info()
 
     @property
     def CommandRuntime(self):

@@ -19,7 +19,16 @@ def _dotnet_format():
     from . import dotnet_format
     return dotnet_format
 
-OFS = [" "]   # $OFS, set by the session when the variable changes
+# Where $OFS is read from: the session installs a function that looks the variable up in
+# the running scope (None: no session, use the default separator).
+OFS_SOURCE: list = [None]
+
+
+def output_field_separator() -> str:
+    """$OFS as the running scope sees it; a space when it is unset or $null."""
+    source = OFS_SOURCE[0]
+    v = source() if source is not None else None
+    return " " if v is None else to_str(v)
 
 
 def to_bool(v: object) -> bool:
@@ -64,7 +73,7 @@ def to_str(v: object) -> str:
     if t is float:
         return _dotnet_format().double_to_string(v)
     if isinstance(v, list):
-        sep = OFS[0]
+        sep = output_field_separator()
         return sep.join(_element_str(e) for e in v)
     if isinstance(v, str):
         return str.__str__(v)
@@ -156,8 +165,7 @@ def to_number(v: object, op: str = ""):
         n = parse_number_string(v)
         if n is None:
             raise runtime_error(
-                PSInvalidCastException, "InvalidCastFromStringToDoubleOrSingle" if False else
-                "InvalidArgument",
+                PSInvalidCastException, "InvalidCastFromStringToInteger",
                 f'Cannot convert value "{v}" to type "System.Int32". Error: "The input string '
                 f"'{v}' was not in a correct format.\"", "InvalidArgument", v)
         return n

@@ -67,9 +67,11 @@ def emit(out, v) -> None:
     if t is list:
         out.extend(v)
         return
-    if t is range or (v is not None and t is not str and t is not int and enumerate_value(v) is not None):
-        out.extend(enumerate_value(v))
-        return
+    if v is not None and t is not str and t is not int:
+        items = enumerate_value(v)    # once: an enumerator ($input) is consumed by reading
+        if items is not None:
+            out.extend(items)
+            return
     out.append(v)
 
 
@@ -147,7 +149,11 @@ def getvar_scoped(ctx, S: Scope, scope: str, name: str):
     if scope == "variable":
         return lookup(ctx, S, key)
     if scope == "function":
-        return S.functions.get(key)
+        info = S.functions.get(key)
+        if info is None:
+            return None
+        from .scriptblock import ScriptBlock
+        return ScriptBlock(info, ctx)
     if scope == "using":
         return lookup(ctx, S, key)
     return ctx.provider_get(scope, name)
@@ -163,6 +169,13 @@ def setvar(ctx, S: Scope, key: str, value) -> None:
                             f"Cannot overwrite variable {key} because it is read-only or "
                             "constant.", "WriteError", key)
     S.vars[key] = value
+
+
+def not_writable(name: str):
+    """Assigning a constant automatic variable ($PID = 1, $true = 0)."""
+    raise runtime_error(RuntimeException, "VariableNotWritable",
+                        f"Cannot overwrite variable {name} because it is read-only or constant.",
+                        "WriteError", name)
 
 
 def _apply_constraint(ctx, key, c, value):
@@ -281,6 +294,15 @@ def incdec_member(obj, name, delta, post):
     return old if post else new
 
 
+def incdec_static(t, name, delta, post):
+    """``[T]::Count++``."""
+    from . import members as M
+    old = M.get_static(t, name)
+    new = _step(old, delta)
+    M.set_static(t, name, new)
+    return old if post else new
+
+
 def incdec_index(obj, index, delta, post):
     from . import members as M
     old = M.get_index(obj, index)
@@ -371,6 +393,14 @@ def foreach_iter(v):
     if items is None:
         return (v,)
     return items
+
+
+def restore_local(L: dict, key: str, old) -> None:
+    """Put a loop's automatic variable (``$foreach``, ``$switch``) back as it was."""
+    if old is NOARG:
+        L.pop(key, None)
+    else:
+        L[key] = old
 
 
 def range_lazy(a, b):
@@ -465,6 +495,48 @@ def as_ps_error(ctx, e: BaseException):
     return wrapped
 
 
+def statement_error(ctx, S, e: Exception) -> None:
+    """An error ended a statement: decide, as pwsh does, whether the script goes on.
+
+    Inside a try/catch or under a trap (``ctx.catch_depth``) the error travels on to the
+    handler.  Otherwise $ErrorActionPreference decides: Stop ends the script, and so does
+    a ``throw`` unless the preference is SilentlyContinue or Ignore; anything else is
+    statement-terminating: the error is recorded (and shown under Continue) and the next
+    statement runs (about_Error_Handling / about_Preference_Variables)."""
+    if type(e).__name__ == "StopPipeline":       # Select-Object -First ending its upstream
+        raise e
+    err = as_ps_error(ctx, e)
+    if ctx.catch_depth or getattr(err, "ps_escalated", False):
+        raise err
+    pref = _error_preference(ctx, S)
+    if pref == "stop":
+        err.ps_escalated = True     # script-terminating from here on (see FunctionProcessor._run)
+        raise err
+    if getattr(err, "was_thrown_from_throw", False) and pref not in ("silentlycontinue",
+                                                                      "ignore"):
+        raise err
+    extent = getattr(err, "ps_extent", None)
+    if extent is None:
+        from .scriptblock import extent_from_traceback
+        extent = extent_from_traceback(e.__traceback__)
+        if extent is not None:
+            err.ps_extent = extent
+    rec = ensure_error_record(err, extent)
+    ctx.last_ok = False
+    if pref == "ignore":
+        return
+    ctx.record_error(rec)
+    if pref not in ("silentlycontinue",):
+        ctx.write_error_record(rec)
+
+
+def _error_preference(ctx, S) -> str:
+    v = S.lookup("erroractionpreference")
+    if v is MISSING:
+        v = ctx.global_scope.vars.get("erroractionpreference")
+    return to_str(v).lower()
+
+
 def catch_matches(e, type_nodes) -> bool:
     for node in type_nodes:
         name = node.name
@@ -477,8 +549,19 @@ def catch_matches(e, type_nodes) -> bool:
             if cls is None:
                 raise runtime_error(RuntimeException, "TypeNotFound",
                                     f"Unable to find type [{name}].", "InvalidOperation") from None
+        if _matches(e, cls) or cls is RuntimeException:
+            # every error reaches a handler as a RuntimeException (pwsh wraps .NET
+            # exceptions in one), so [RuntimeException] catches them all
+            return True
+    return False
+
+
+def _matches(e, cls) -> bool:
+    """As pwsh matches catch types: the exception, else what a RuntimeException wraps."""
+    while e is not None:
         if isinstance(e, cls):
             return True
+        e = getattr(e, "InnerException", None) if isinstance(e, RuntimeException) else None
     return False
 
 
@@ -494,12 +577,29 @@ def enter_catch(ctx, S, e) -> None:
     ctx.record_error(rec)
 
 
+def _traps_by_specificity(err, traps) -> list:
+    """The traps to try in order: the one whose type is closest to the error's first, a
+    trap without a type last (about_Trap: the most specific trap wins)."""
+    mro = type(err).__mro__
+
+    def rank(item):
+        type_node = item[0]
+        if type_node is None:
+            return len(mro) + 1
+        try:
+            cls = exception_class(type_node.name)
+        except KeyError:
+            return len(mro)
+        return mro.index(cls) if cls in mro else len(mro)
+    return sorted(traps, key=rank)
+
+
 def trap(ctx, S, out, e, traps) -> None:
     """Run the first matching trap; continue after the statement unless it breaks."""
     if isinstance(e, (BreakSignal, ContinueSignal, ReturnSignal, ExitSignal)):
         raise e
     err = as_ps_error(ctx, e)
-    for type_node, fn in traps:
+    for type_node, fn in _traps_by_specificity(err, traps):
         if type_node is None or catch_matches(err, [type_node]):
             rec = ensure_error_record(err, getattr(err, "ps_extent", None))
             child = Scope(S)
@@ -508,12 +608,18 @@ def trap(ctx, S, out, e, traps) -> None:
             try:
                 fn(ctx, child, out)
             except BreakSignal:
+                err.ps_escalated = True      # a trap's break rethrows: script-terminating
                 raise err from None
             except ContinueSignal:
                 return
             ctx.write_error_record(rec)
             return
-    raise err
+    # no trap takes it: an ordinary statement error for this block
+    ctx.catch_depth -= 1
+    try:
+        statement_error(ctx, S, err)
+    finally:
+        ctx.catch_depth += 1
 
 
 # --- definitions ---------------------------------------------------------------------------------------
@@ -521,9 +627,9 @@ def define_function(ctx, S, name: str, info) -> None:
     ctx.define_function(S, name, info)
 
 
-def define_enum(ctx, name, members) -> None:
+def define_enum(ctx, name, members, flags=False, base_type=None) -> None:
     from .classes import define_enum as _define
-    _define(ctx, name, members)
+    _define(ctx, name, members, flags, base_type)
 
 
 def define_class(ctx, S, info, methods, props) -> None:
@@ -543,13 +649,15 @@ GLOBALS = {
     "_bool": to_bool, "_str": to_str,
     "_lookup": lookup, "_getvar_scoped": getvar_scoped, "_setvar": setvar,
     "_setvar_scoped": setvar_scoped, "_declare": declare, "_incdec_var": incdec_var,
-    "_incdec_member": incdec_member, "_incdec_index": incdec_index, "_make_ref": make_ref,
+    "_incdec_member": incdec_member, "_incdec_static": incdec_static,
+    "_incdec_index": incdec_index, "_make_ref": make_ref,
     "_ref_value": ref_value, "_split_for_multi": split_for_multi,
     "_invalid_assignment": invalid_assignment, "_convert": convert, "_void": void,
     "_psobject_wrap": psobject_wrap, "_pscustom": pscustom, "_hashtable": hashtable,
-    "_foreach_iter": foreach_iter, "_range_lazy": range_lazy, "_switch_items": switch_items,
+    "_foreach_iter": foreach_iter, "_range_lazy": range_lazy, "_restore_local": restore_local, "_switch_items": switch_items,
     "_switch_file": switch_file, "_switch_test": switch_test, "_switch_sb": switch_sb,
-    "_throw": throw, "_as_ps_error": as_ps_error, "_catch_matches": catch_matches,
+    "_throw": throw, "_as_ps_error": as_ps_error, "_stmt_error": statement_error,
+    "_not_writable": not_writable, "_catch_matches": catch_matches,
     "_enter_catch": enter_catch, "_trap": trap, "_define_function": define_function,
     "_define_enum": define_enum, "_define_class": define_class,
     "_new_scriptblock": new_scriptblock,
@@ -574,10 +682,13 @@ LAZY_GLOBALS = {
     "_getm": "members:get_member", "_setm": "members:set_member",
     "_invm": "members:invoke_method_at", "_gets": "members:get_static",
     "_sets": "members:set_static", "_invs": "members:invoke_static_at",
-    "_idx": "members:get_index", "_setidx": "members:set_index",
+    "_idx": "members:get_index", "_idx_key": "members:get_index_by_key",
+    "_setidx": "members:set_index",
     "_call": "commands:call", "_call_value": "commands:call_value",
     "_pipeline": "commands:run_pipeline", "_dyn_site": "commands:dynamic_site",
+    "_loop_enum": "enumerate:LoopEnumerator",
     "_with_redirs": "commands:with_redirections", "_redirect_expr": "commands:redirect_expression",
+    "_MethodReturn": "classes:MethodReturn", "_invm_as": "classes:invoke_as_type",
 }
 for _cmp in ("eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "contains", "notcontains",
              "in_", "notin", "replace", "split"):

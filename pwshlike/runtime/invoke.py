@@ -5,21 +5,45 @@ from .context import ReturnSignal, Scope
 from .values import SwitchParameter
 
 
-class InputEnumerator(list):
-    """``$input``: the pipeline input of a function, enumerable once (Reset() rewinds)."""
+class InputEnumerator:
+    """``$input``: an enumerator over a function's pipeline input, as in pwsh.
+
+    It is an IEnumerator, not a collection: reading it (``"$input"``, ``foreach``,
+    piping it on) consumes what is left, ``MoveNext()``/``Current`` step through it by
+    hand and ``Reset()`` rewinds.  In a process block it holds only the current item.
+    """
 
     # class-level starting state instead of __init__: one is made per function call
+    _items: list | tuple = ()
     _pos = 0
     _current = None
+    dotnet_fullname = "System.Collections.ArrayList+ArrayListEnumeratorSimple"
 
-    def ps_enumerate(self):
-        items = list(self)[self._pos:]
-        self._pos = len(self)
-        return items
+    def append(self, item) -> None:
+        """Buffer one more pipeline item (a function without a process block)."""
+        if self._items == ():
+            self._items = []
+        self._items.append(item)
+
+    def set_only(self, item) -> None:
+        """Hold just ``item``, rewound: the process block's view of the input."""
+        self._items = [item]
+        self._pos = 0
+        self._current = None
+
+    def clear(self) -> None:
+        self._items = ()
+        self._pos = 0
+        self._current = None
+
+    def ps_enumerate(self) -> list:
+        items = self._items[self._pos:]
+        self._pos = len(self._items)
+        return list(items)
 
     def MoveNext(self) -> bool:
-        if self._pos < len(self):
-            self._current = self[self._pos]
+        if self._pos < len(self._items):
+            self._current = self._items[self._pos]
             self._pos += 1
             return True
         self._current = None
@@ -34,8 +58,8 @@ class InputEnumerator(list):
         self._current = None
 
     def ToString(self) -> str:
-        from .convert import to_str
-        return " ".join(to_str(x) for x in self.ps_enumerate())
+        from .convert import output_field_separator, to_str
+        return output_field_separator().join(to_str(x) for x in self.ps_enumerate())
 
 
 def run_block(ctx, fn, S, out) -> None:
@@ -71,11 +95,15 @@ def invoke_scriptblock(ctx, sb, args: list, input_items, collect: bool = True,
         proc.preset_underscore = dollar_underscore
     if this is not None:
         proc.this = this
-    proc.begin(pipeline_expected=input_items is not None)
-    if input_items is not None:
-        for item in input_items:
-            proc.process(item)
-    proc.end()
+    try:
+        proc.begin(pipeline_expected=input_items is not None)
+        if input_items is not None:
+            for item in input_items:
+                proc.process(item)
+        proc.end()
+    except BaseException:
+        proc.restore_automatics()
+        raise
     return results
 
 

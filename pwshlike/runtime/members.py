@@ -7,10 +7,11 @@ tables in ``dotnet.methods``; our own classes expose .NET-named Python attribute
 from __future__ import annotations
 
 from ..errors import DotNetException, MethodInvocationException, RuntimeException, runtime_error
+from .context import MISSING as _MISSING
 from .convert import to_str
 from .enumerate import enumerate_value
 from .typenames import Char, type_name_of
-from .values import Hashtable, PSCustomObject, PSNoteProperty
+from .values import ComputedMember, GenericList, Hashtable, PSCustomObject, PSNoteProperty
 
 _ATTR_CACHE: dict[type, dict[str, str]] = {}
 
@@ -65,11 +66,20 @@ class PSObjectView:
 
     @property
     def TypeNames(self):
+        """The type and its base types, most derived first (``$x.pstypenames``)."""
+        obj = self.obj
         names = []
-        if isinstance(self.obj, PSCustomObject) and self.obj.type_names:
-            names.extend(self.obj.type_names)
-        names.append(type_name_of(self.obj))
-        if isinstance(self.obj, PSCustomObject):
+        if isinstance(obj, PSCustomObject) and obj.type_names:
+            names.extend(obj.type_names)
+        names.append(type_name_of(obj))
+        if hasattr(type(obj), "enum_type"):
+            names += ["System.Enum", "System.ValueType"]
+        elif isinstance(obj, (int, float)) or type(obj).__name__ in ("Decimal", "datetime",
+                                                                     "timedelta"):
+            names.append("System.ValueType")
+        elif isinstance(obj, list) and not isinstance(obj, GenericList):
+            names.append("System.Array")
+        if names[-1] != "System.Object":
             names.append("System.Object")
         return names
 
@@ -87,6 +97,33 @@ class PSObjectView:
         return self.obj
 
 
+class DictionaryBaseView:
+    """``$hash.psbase``: the dictionary's own members, which its keys cannot shadow
+    (``@{keys = 1}.psbase.Keys`` is the key collection)."""
+
+    def __init__(self, table: Hashtable) -> None:
+        self._table = table
+
+    @property
+    def Keys(self) -> list:
+        return self._table.keys()
+
+    @property
+    def Values(self) -> list:
+        return self._table.values()
+
+    @property
+    def Count(self) -> int:
+        return len(self._table)
+
+    def ps_invoke_method(self, ctx, name: str, args: list):
+        return invoke_method(ctx, self._table, name, args)
+
+    @property
+    def type_fullname(self) -> str:
+        return self._table.type_fullname
+
+
 def property_list(obj) -> list[tuple[str, object]]:
     """The object's properties as (name, value) pairs, as Format-* and Select-Object see them."""
     if isinstance(obj, PSCustomObject):
@@ -102,6 +139,9 @@ def property_list(obj) -> list[tuple[str, object]]:
     props = getattr(type(obj), "ps_properties", None)
     if props is not None:
         return [(p, getattr(obj, p)) for p in props]
+    user_props = getattr(type(obj), "ps_property_list", None)
+    if user_props is not None:
+        return user_props(obj)
     out = []
     try:
         m = _dotnet_tables().INSTANCE_PROPERTIES
@@ -115,7 +155,7 @@ def property_list(obj) -> list[tuple[str, object]]:
     for name in _public_attributes(obj):
         try:
             v = getattr(obj, name)
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001, S112 - a property that fails to read is left out
             continue
         if not callable(v):
             out.append((name, v))
@@ -125,7 +165,8 @@ def property_list(obj) -> list[tuple[str, object]]:
 def get_member(obj, name):
     """``$obj.name`` — None when the member does not exist (non-strict mode)."""
     if obj is None:
-        return None
+        # $null counts as an empty collection (about_Properties: Count and Length)
+        return 0 if isinstance(name, str) and name.lower() in ("count", "length") else None
     if not isinstance(name, str):
         if isinstance(obj, Hashtable) and name in obj:
             return obj[name]
@@ -134,7 +175,8 @@ def get_member(obj, name):
     if isinstance(obj, PSCustomObject):
         e = obj._props.get(low)
         if e is not None:
-            return e[1]
+            v = e[1]
+            return v.get(obj) if isinstance(v, ComputedMember) and not v.is_method else v
         if low == "psobject":
             return PSObjectView(obj)
         return None
@@ -143,6 +185,8 @@ def get_member(obj, name):
             return obj[name]
         if low == "psobject":
             return PSObjectView(obj)
+        if low == "psbase":
+            return DictionaryBaseView(obj)
         if low == "count":
             return len(obj)
         if low == "keys":
@@ -152,6 +196,17 @@ def get_member(obj, name):
         return None
     if low == "psobject":
         return PSObjectView(obj)
+    user_get = getattr(type(obj), "ps_get_member", None)
+    if user_get is not None:
+        v = user_get(obj, low)
+        if v is not _MISSING:
+            return v
+    if low == "psbase":
+        return obj
+    if low == "pstypenames":
+        return PSObjectView(obj).TypeNames
+    if low in _ARRAY_ONLY_PROPERTIES and isinstance(obj, GenericList):
+        return _enumerate_member(obj, name)   # List[T]/ArrayList: the items' property
     try:
         getter = _dotnet_tables().find_property(obj, low)
     except ImportError:
@@ -159,13 +214,15 @@ def get_member(obj, name):
     if getter is not None:
         return getter(obj)
     if isinstance(obj, list):
-        if low in ("count", "length", "longlength"):
+        # arrays have Count and Length; List[T]/ArrayList only Count (their items' Length
+        # is reached by member enumeration)
+        if low == "count" or (low in ("length", "longlength") and not isinstance(obj, GenericList)):
             return len(obj)
         return _enumerate_member(obj, name)
     if isinstance(obj, str):
         if low == "length":
             return len(obj)
-        return None
+        return 1 if low == "count" else None
     attr = _member_name(obj, low)
     if attr is not None:
         return getattr(obj, attr)
@@ -174,21 +231,31 @@ def get_member(obj, name):
     return None
 
 
+# properties of .NET arrays that List[T] and ArrayList do not have
+_ARRAY_ONLY_PROPERTIES = frozenset(("length", "longlength", "rank"))
+
+
 def _enumerate_member(items: list, name: str):
+    """The property of each item (about_Member-Access_Enumeration).  Items without it add
+    nothing, except PSCustomObjects, which add $null once any item has the property."""
     results = []
+    found = False
     for e in items:
         if isinstance(e, list):
             v = _enumerate_member(e, name)
         else:
             v = get_member(e, name)
         if v is None:
+            if isinstance(e, PSCustomObject):
+                results.append(None)
             continue
+        found = True
         sub = enumerate_value(v) if not isinstance(v, (str, Hashtable)) else None
         if sub is not None:
             results.extend(sub)
         else:
             results.append(v)
-    if not results:
+    if not found and all(r is None for r in results):
         return None
     if len(results) == 1:
         return results[0]
@@ -211,8 +278,14 @@ def set_member(obj, name, value) -> None:
                             f"The property '{name}' cannot be found on this object. Verify that "
                             "the property exists and can be set.", "InvalidOperation")
     if isinstance(obj, list):
-        for e in obj:
-            set_member(e, name, value)
+        # member-access enumeration reads properties but never sets them (about_Arrays)
+        setter = _dotnet_tables().find_property_setter(obj, name.lower())
+        if setter is None:
+            raise _property_not_found(name)
+        setter(obj, value)
+        return
+    user_set = getattr(type(obj), "ps_set_member", None)
+    if user_set is not None and user_set(obj, name, value):
         return
     attr = _member_name(obj, name.lower())
     if attr is not None:
@@ -261,6 +334,8 @@ def invoke_method(ctx, obj, name, args: list):
         return magic(ctx, obj, args)
     if isinstance(obj, PSCustomObject):
         m = obj.get_property(name)
+        if isinstance(m, ComputedMember) and m.is_method:
+            return m.invoke(ctx, obj, args)
         if m is not None and type(m).__name__ == "ScriptBlock":
             from .invoke import invoke_scriptblock
             out = invoke_scriptblock(ctx, m, args, None, collect=True, this=obj)
@@ -280,6 +355,15 @@ def invoke_method(ctx, obj, name, args: list):
             m = getattr(obj, attr)
             if callable(m):
                 return _call_python(m, name, args)
+    if low == "tostring":      # every object has these, collections too
+        return _to_string_method(obj, args)
+    if low == "gethashcode":
+        return hash(obj) & 0x7FFFFFFF if not isinstance(obj, list) else id(obj) & 0x7FFFFFFF
+    if low == "equals":
+        if isinstance(obj, list):
+            return obj is (args[0] if args else None)
+        from .operators import scalar_eq
+        return scalar_eq(obj, args[0] if args else None)
     if isinstance(obj, list):
         results = []
         for e in obj:
@@ -287,13 +371,6 @@ def invoke_method(ctx, obj, name, args: list):
             if r is not None:
                 results.append(r)
         return results if len(results) != 1 else results[0]
-    if low == "tostring":
-        return _to_string_method(obj, args)
-    if low == "gethashcode":
-        return hash(obj) & 0x7FFFFFFF
-    if low == "equals":
-        from .operators import scalar_eq
-        return scalar_eq(obj, args[0] if args else None)
     raise method_not_found(obj, name)
 
 
@@ -301,9 +378,28 @@ def _to_string_method(obj, args):
     if args:
         from .dotnet_format import format_value
         return format_value(obj, to_str(args[0]))
-    if isinstance(obj, (Hashtable, PSCustomObject)) or isinstance(obj, list):
-        return type_name_of(obj) if not isinstance(obj, PSCustomObject) else ""
+    if isinstance(obj, (Hashtable, PSCustomObject, list)):
+        return _dotnet_type_string(type_name_of(obj)) if not isinstance(obj, PSCustomObject) \
+            else ""
     return to_str(obj)
+
+
+def _dotnet_type_string(name: str) -> str:
+    """Type.ToString(): a generic type shows its arity, List`1[System.String]."""
+    if not name.endswith("]") or name.endswith("[]"):
+        return name
+    base, _, args = name.partition("[")
+    if "`" in base:
+        return name
+    depth, count = 0, 1
+    for ch in args[:-1]:
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            count += 1
+    return f"{base}`{count}[{args}"
 
 
 def _call_dotnet(fn, obj, name, args):
@@ -325,7 +421,7 @@ def _call_python(m, name, args):
     try:
         return m(*args)
     except DotNetException as e:
-        if isinstance(e, MethodInvocationException):
+        if isinstance(e, MethodInvocationException) or getattr(e, "ps_unwrapped", False):
             raise
         raise _wrap_method_error(name, args, e) from None
     except TypeError as e:
@@ -358,10 +454,12 @@ def _magic_foreach(ctx, obj, args):
                             'Cannot find an overload for "ForEach" and the argument count: "0".')
     first = args[0]
     if type(first).__name__ == "ScriptBlock":
+        # the block runs in the caller's scope, so `$total += $_` updates the caller's variable
+        scope = ctx.current_scope
         for item in items:
-            out = invoke_scriptblock(ctx, first, list(args[1:]), None, collect=True,
-                                     dollar_underscore=item, dot_source=False)
-            result.extend(out)
+            invoke_scriptblock(ctx, first, list(args[1:]), None, collect=True,
+                               dollar_underscore=item, dot_source=True, parent_scope=scope,
+                               out=result)
         return result
     if hasattr(first, "fullname") and hasattr(first, "convert"):
         for item in items:
@@ -369,18 +467,33 @@ def _magic_foreach(ctx, obj, args):
         return result
     member = to_str(first)
     for item in items:
-        if len(args) > 1:
+        if len(args) > 1 or _is_method_name(item, member):
             r = invoke_method(ctx, item, member, list(args[1:]))
             if r is not None:
                 result.append(r)
         else:
+            # a property value is collected as it is: an array value stays one element
             v = get_member(item, member)
-            sub = enumerate_value(v) if not isinstance(v, str) else None
-            if sub is not None:
-                result.extend(sub)
-            elif v is not None or (isinstance(item, (PSCustomObject, Hashtable))):
+            if v is not None or (isinstance(item, (PSCustomObject, Hashtable))):
                 result.append(v)
     return result
+
+
+def _is_method_name(obj, name: str) -> bool:
+    """Is ``name`` a method (not a property) of ``obj``?  ``.ForEach('ToUpper')`` calls it."""
+    if obj is None or isinstance(obj, (PSCustomObject, Hashtable)):
+        return False
+    low = name.lower()
+    try:
+        tables = _dotnet_tables()
+        if tables.find_property(obj, low) is not None:
+            return False
+        if tables.find_method(obj, low) is not None:
+            return True
+    except ImportError:
+        pass
+    attr = _member_name(obj, low)
+    return attr is not None and callable(getattr(obj, attr, None))
 
 
 def _magic_where(ctx, obj, args):
@@ -458,7 +571,9 @@ def get_index(obj, index):
     if isinstance(obj, Hashtable):
         if isinstance(index, list):
             return [obj[k] for k in index]
-        if obj.ordered and type(index) is int and index not in obj:
+        if obj.ordered and type(index) is int:
+            # OrderedDictionary's int indexer is positional, even where an int key exists
+            # ($d[[object]1] reads the key: see get_index_by_key)
             items = obj.values()
             return items[index] if -len(items) <= index < len(items) else None
         return obj[index]
@@ -483,11 +598,20 @@ def get_index(obj, index):
             return obj[index]
         except (IndexError, KeyError, TypeError):
             return None
-    # a scalar indexes like a one-element array
+    # a scalar indexes like a one-element array, by one index only: a list of indices
+    # gives $null (about_Operators, "(2)[0,0] -eq $null")
     if isinstance(index, list):
-        return [obj for i in index if _to_index(i) in (0, -1)]
+        return None
     i = _to_index(index)
     return obj if i in (0, -1) else None
+
+
+def get_index_by_key(obj, index):
+    """``$d[[object]1]``: an index typed as object picks a dictionary's key indexer, not an
+    OrderedDictionary's positional one."""
+    if isinstance(obj, Hashtable) and not isinstance(index, list):
+        return obj[index]
+    return get_index(obj, index)
 
 
 def _to_index(i) -> int:

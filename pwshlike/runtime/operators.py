@@ -53,10 +53,24 @@ def _int_result(r: int, rank: int):
     return N.BigInteger(r)
 
 
+_UNSIGNED = (N.Byte, N.UInt16, N.UInt32, N.UInt64)
+
+
+def _is_signed(v) -> bool:
+    return not isinstance(v, _UNSIGNED)
+
+
 def _numeric_pair(a, b, op: str):
     """Convert both operands to numbers; returns (a, b, kind) with kind 'i', 'f' or 'd'."""
     a = to_number(a, op)
     b = to_number(b, op)
+    ta, tb = type(a), type(b)
+    if (ta is N.BigInteger) != (tb is N.BigInteger):
+        # BigInteger arithmetic converts the other operand to BigInteger (truncating)
+        if ta is N.BigInteger and not isinstance(b, int):
+            return a, N.BigInteger(int(b)), "i"
+        if tb is N.BigInteger and not isinstance(a, int):
+            return N.BigInteger(int(a)), b, "i"
     if isinstance(a, float) or isinstance(b, float):
         if isinstance(a, decimal.Decimal) or isinstance(b, decimal.Decimal):
             return float(a), float(b), "f"
@@ -71,6 +85,8 @@ def _arith(a, b, op: str):
     x, y, kind = _numeric_pair(a, b, op)
     if kind == "i":
         rank = max(_int_rank(x), _int_rank(y))
+        if rank == 6 and (_is_signed(x) or _is_signed(y)):
+            rank = 7        # Int32 with UInt32 widens to Int64, as in C#
         if op == "Addition":
             return _int_result(int(x) + int(y), rank)
         if op == "Subtraction":
@@ -80,6 +96,9 @@ def _arith(a, b, op: str):
         if op == "Division":
             if y == 0:
                 raise _div_zero()
+            if rank == 9:       # BigInteger.Divide truncates toward zero
+                q = abs(int(x)) // abs(int(y))
+                return N.BigInteger(-q if (x < 0) != (y < 0) else q)
             q, r = divmod(int(x), int(y))
             if r == 0:
                 return _int_result(q, rank)
@@ -124,8 +143,11 @@ def _arith(a, b, op: str):
 
 
 def _div_zero():
-    return runtime_error(DivideByZeroException, "RuntimeException", "Attempted to divide by zero.",
-                         "NotSpecified")
+    """pwsh wraps the .NET DivideByZeroException in a RuntimeException; catch and trap
+    clauses for DivideByZeroException still match it through InnerException."""
+    message = "Attempted to divide by zero."
+    return RuntimeException(message, inner=DivideByZeroException(message),
+                            error_id="RuntimeException", category="NotSpecified")
 
 
 def _enum_arith(a, b, op):
@@ -159,7 +181,9 @@ def add(a, b):
         return [*a, *items]
     if isinstance(a, Hashtable):
         if not isinstance(b, Hashtable):
-            raise _op_missing(a, "op_Addition")
+            raise runtime_error(RuntimeException, "AddHashTableToNonHashTable",
+                                "A hash table can only be added to another hash table.",
+                                "InvalidOperation", a)
         h = a.copy()
         for k, v in b.items():
             h.add(k, v)
@@ -206,6 +230,10 @@ def mul(a, b):
         if I32_MIN <= r <= I32_MAX:
             return r
         return _int_result(r, 0 if (I32_MIN <= a <= I32_MAX and I32_MIN <= b <= I32_MAX) else 7)
+    if ta is Char or ta is bool:
+        # multiplication is defined for numbers, strings and arrays only; a char or a bool
+        # is a primitive without op_Multiply
+        raise _not_defined(a, "*", b)
     if isinstance(a, str):
         n = _repeat_count(b)
         return str.__str__(a) * n
@@ -250,6 +278,14 @@ def mod(a, b):
     return _arith(a, b, "Modulus")
 
 
+def _not_defined(a, op: str, b):
+    def name(v):
+        return "$null" if v is None else type_name_of(v)
+    return runtime_error(RuntimeException, "NotADefinedOperationForType",
+                         f"Operation '[{name(a)}] {op} [{name(b)}]' is not defined.",
+                         "InvalidOperation", a)
+
+
 def _op_missing(a, op: str):
     return runtime_error(RuntimeException, "MethodNotFound",
                          f"Method invocation failed because [{type_name_of(a)}] does not "
@@ -278,7 +314,7 @@ def _to_integral(v):
         return int(n), _int_rank(n)
     from .types import to_int32
     if isinstance(n, float) and not (I32_MIN <= n <= I32_MAX):
-        return int(round(n)), 7
+        return round(n), 7
     return to_int32(n), 0
 
 
@@ -294,19 +330,30 @@ def _wrap(r: int, rank: int):
     return r
 
 
+def _enum_bitwise(a, b, value):
+    """Bitwise operators on two values of one enum type give that enum ([Flags] sets)."""
+    ta = type(a)
+    if hasattr(ta, "enum_type") and type(b) is ta:
+        return ta(value)
+    return None
+
+
 def band(a, b):
     (x, rx), (y, ry) = _to_integral(a), _to_integral(b)
-    return _wrap(x & y, max(rx, ry))
+    e = _enum_bitwise(a, b, x & y)
+    return e if e is not None else _wrap(x & y, max(rx, ry))
 
 
 def bor(a, b):
     (x, rx), (y, ry) = _to_integral(a), _to_integral(b)
-    return _wrap(x | y, max(rx, ry))
+    e = _enum_bitwise(a, b, x | y)
+    return e if e is not None else _wrap(x | y, max(rx, ry))
 
 
 def bxor(a, b):
     (x, rx), (y, ry) = _to_integral(a), _to_integral(b)
-    return _wrap(x ^ y, max(rx, ry))
+    e = _enum_bitwise(a, b, x ^ y)
+    return e if e is not None else _wrap(x ^ y, max(rx, ry))
 
 
 def bnot(a):
@@ -366,9 +413,10 @@ def scalar_eq(a, b, ci: bool = True) -> bool:
     if isinstance(a, datetime.datetime):
         if isinstance(b, str):
             from .types import parse_datetime
-            d = parse_datetime(b)
-            return d == a
-        return a == b
+            b = parse_datetime(b)
+        if isinstance(b, datetime.datetime):
+            return _ticks(a) == _ticks(b)
+        return False
     if isinstance(a, (list, Hashtable, PSCustomObject)):
         return a is b
     try:
@@ -386,10 +434,8 @@ def _compare(a, b, ci: bool, op: str) -> int:
             return 0 if b == "" else -1
         return -1 if not is_numeric(b) or b >= 0 else 1
     if isinstance(a, str):
-        x, y = (str(a), to_str(b))
-        if ci:
-            x, y = _fold(x), _fold(y)
-        return (x > y) - (x < y)
+        from .collation import compare_strings
+        return compare_strings(str(a), to_str(b), ci)
     if is_numeric(a) or type(a) is bool:
         if b is None:
             return 1 if a >= 0 else -1
@@ -408,15 +454,51 @@ def _compare(a, b, ci: bool, op: str) -> int:
         return (x > nb) - (x < nb)
     if isinstance(a, datetime.datetime):
         from .types import to_datetime
-        y = to_datetime(b)
-        return (a > y) - (a < y)
+        x, y = _ticks(a), _ticks(to_datetime(b))
+        return (x > y) - (x < y)
     if isinstance(a, datetime.timedelta):
         from .types import to_timespan
         y = to_timespan(b)
         return (a > y) - (a < y)
+    compare_to = _compare_to(a)
+    if compare_to is not None:
+        # IComparable: the right operand converted to the left's type, then CompareTo
+        r = compare_to(_convert_like(a, b))
+        return (r > 0) - (r < 0)
     raise runtime_error(RuntimeException, "ComparisonFailure",
                         f'Cannot compare "{to_str(a)}" because it is not IComparable.',
                         "InvalidOperation")
+
+
+def _ticks(d: datetime.datetime) -> datetime.datetime:
+    """DateTime comparisons look at the clock value only, not its Kind (UTC/local), so an
+    aware and a naive value compare without a Python TypeError."""
+    return d.replace(tzinfo=None) if d.tzinfo is not None else d
+
+
+def _compare_to(a):
+    """The CompareTo method of an IComparable value (our own .NET-modelled classes or the
+    .NET method tables), else None."""
+    m = getattr(a, "CompareTo", None)
+    if callable(m):
+        return m
+    from .dotnet import methods
+    fn = methods.find_method(a, "compareto")
+    if fn is None:
+        return None
+    return lambda other: fn(a, other)
+
+
+def _convert_like(a, b):
+    """``b`` converted to ``a``'s type where that type is known, else unchanged."""
+    from .types import lookup_type
+    t = lookup_type(type_name_of(a))
+    if t is None or t.is_instance(b):
+        return b
+    try:
+        return t.convert(b)
+    except Exception:  # noqa: BLE001 - CompareTo reports what it cannot compare
+        return b
 
 
 def compare_values(a, b, ci: bool = True) -> int:
@@ -495,14 +577,15 @@ def notin(a, b, ci=True):
 def like(a, b, ci=True):
     rx = compile_wildcard(to_str(b), ci)
     if isinstance(a, list):
-        return [e for e in a if rx.match(to_str(e))]
+        # a collection filters to the matching members as the strings that were matched
+        return [t for t in map(to_str, a) if rx.match(t)]
     return rx.match(to_str(a)) is not None
 
 
 def notlike(a, b, ci=True):
     rx = compile_wildcard(to_str(b), ci)
     if isinstance(a, list):
-        return [e for e in a if not rx.match(to_str(e))]
+        return [t for t in map(to_str, a) if not rx.match(t)]
     return rx.match(to_str(a)) is None
 
 
@@ -626,9 +709,8 @@ def _split_one(s: str, rx: re.Pattern, count: int) -> list:
     for m in rx.finditer(s):
         if count and n >= count - 1:
             break
-        if m.end() == m.start():
-            if m.start() == 0 or m.start() >= len(s):
-                continue
+        if m.end() == m.start() and (m.start() == 0 or m.start() >= len(s)):
+            continue
         pieces.append(s[pos:m.start()])
         pieces.extend(g if g is not None else "" for g in m.groups())
         pos = m.end()
@@ -703,8 +785,11 @@ def format_op(fmt, args):
 
 def range_op(a, b):
     """a..b: integers (or characters in PowerShell 7 when both ends are one-char strings)."""
-    if isinstance(a, str) and isinstance(b, str) and len(a) == 1 and len(b) == 1 and not (
-            a.isdigit() and b.isdigit()):
+    # [char] ends always give characters; one-character strings do unless both are digits,
+    # which convert to numbers ("0".."9" is 0..9)
+    if (type(a) is Char and type(b) is Char) or (
+            isinstance(a, str) and isinstance(b, str) and len(a) == 1 and len(b) == 1 and not (
+            a.isdigit() and b.isdigit())):
         x, y = ord(a), ord(b)
         step = 1 if y >= x else -1
         return [Char(chr(c)) for c in range(x, y + step, step)]

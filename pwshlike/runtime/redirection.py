@@ -39,7 +39,26 @@ def apply_redirections(ctx, proc, redirs) -> list:
     for stream in merges:
         streams.set(stream, proc.out)
     proc.streams = streams
+    if not hasattr(proc, "runtime"):
+        _native_stderr(ctx, proc, streams)
     return list(files.values())
+
+
+def _native_stderr(ctx, proc, streams) -> None:
+    """A native command reads where its stderr goes from ``ctx.native_error_redirect``
+    while it runs (see native.py)."""
+    from .streams import native_target
+    target = native_target(streams.error)
+    end = proc.end
+
+    def redirected_end():
+        stack = ctx.__dict__.setdefault("native_error_redirect", [])
+        stack.append(target)
+        try:
+            end()
+        finally:
+            stack.pop()
+    proc.end = redirected_end
 
 
 def run_with_redirections(ctx, S, site, args, out) -> None:

@@ -58,6 +58,10 @@ def translate(pattern: str) -> str:
                         continue
             out.append(pattern[i:i + 2])
             i += 2
+            if in_class and nxt in "wWdDsS" and pattern.startswith("-", i) and \
+                    i + 1 < n and pattern[i + 1] != "]":
+                out.append("\\-")     # [\w-.]: .NET reads this '-' literally
+                i += 1
             continue
         if in_class:
             if c == "]":
@@ -131,62 +135,10 @@ def parse_options(options) -> int:
 
 
 def expand_replacement(template: str, m: re.Match) -> str:
-    """.NET substitution syntax: $1, ${name}, $&, $$, $`, $', $+, $_."""
-    out = []
-    i, n = 0, len(template)
-    while i < n:
-        c = template[i]
-        if c != "$" or i + 1 >= n:
-            out.append(c)
-            i += 1
-            continue
-        nxt = template[i + 1]
-        if nxt == "$":
-            out.append("$")
-            i += 2
-        elif nxt == "&":
-            out.append(m.group(0))
-            i += 2
-        elif nxt == "`":
-            out.append(m.string[:m.start()])
-            i += 2
-        elif nxt == "'":
-            out.append(m.string[m.end():])
-            i += 2
-        elif nxt == "_":
-            out.append(m.string)
-            i += 2
-        elif nxt == "+":
-            out.append(m.group(m.lastindex) or "" if m.lastindex else "")
-            i += 2
-        elif nxt.isdigit():
-            j = i + 1
-            while j < n and template[j].isdigit():
-                j += 1
-            # .NET takes the longest group number that exists
-            digits = template[i + 1:j]
-            while digits and int(digits) > (m.re.groups):
-                digits = digits[:-1]
-                j -= 1
-            if not digits:
-                out.append(c)
-                i += 1
-                continue
-            out.append(m.group(int(digits)) or "")
-            i = j
-        elif nxt == "{":
-            end = template.find("}", i)
-            name = template[i + 2:end] if end > 0 else ""
-            try:
-                out.append((m.group(int(name)) if name.isdigit() else m.group(name)) or "")
-                i = end + 1
-            except (IndexError, error_types()):
-                out.append(template[i:end + 1])
-                i = end + 1
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out)
+    """.NET substitution syntax ($1, ${name}, $&, $$, $`, $', $+, $_) with .NET's group
+    numbering: unnamed groups first, then named ones (see dotnet.regexmatch.layout)."""
+    from .dotnet.regexmatch import expand, replacement_parts
+    return expand(replacement_parts(template, m.re), m)
 
 
 def error_types():

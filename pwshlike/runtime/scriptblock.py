@@ -22,6 +22,7 @@ class ScriptBlockInfo:
         self.defaults: dict = {}
         self._metadata = None
         self._simple_params = _UNSET
+        self._reads_myinvocation: bool | None = None
 
     def bind_code(self, begin=None, process=None, end=None, clean=None, defaults=None) -> None:
         self.begin, self.process, self.end, self.clean = begin, process, end, clean
@@ -45,6 +46,15 @@ class ScriptBlockInfo:
         return self._simple_params
 
     @property
+    def reads_myinvocation(self) -> bool:
+        """Does the code read ``$MyInvocation``?  Only then is one made for each call."""
+        r = self._reads_myinvocation
+        if r is None:
+            from ..parser.ast import mentions_variable
+            r = self._reads_myinvocation = mentions_variable(self.ast, "myinvocation")
+        return r
+
+    @property
     def is_simple(self) -> bool:
         return self.begin is None and self.process is None and self.clean is None
 
@@ -53,7 +63,7 @@ _UNSET = object()
 
 
 def _simple_params(info: ScriptBlockInfo) -> tuple | None:
-    if not info.is_simple or info.is_filter or info.end is None:
+    if not info.is_simple or info.is_filter or info.end is None or info.reads_myinvocation:
         return None
     if not info.params_ast and info.ast.param_block is None:
         return ()

@@ -203,6 +203,18 @@ def emit(ctx, stream: str, record, streams: Streams | None = None) -> None:
         target.append(record)
 
 
+def native_target(target):
+    """Where a native command's stderr lines go, in native.py's terms: None (the console),
+    ('null',), ('file', path, append) or ('merge',) (error records in its output)."""
+    if target is None:
+        return None
+    if target is DISCARD:
+        return ("null",)
+    if isinstance(target, FileSink):
+        return ("file", target.path, True)
+    return ("merge",)
+
+
 def render_to_host(ctx, stream: str, record) -> None:
     """pwsh's console: errors to stderr; warnings, verbose and debug lines with their
     prefixes and information records on stdout."""

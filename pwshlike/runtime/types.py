@@ -57,8 +57,19 @@ class PSType:
         base = self.fullname.split("[", 1)[0].rsplit(".", 1)[-1]
         if self.generic_args:
             return f"{base}`{len(self.generic_args)}"
-        if self.fullname.endswith("[]"):
-            return self.element_type.Name + "[]" if self.element_type else base
+        if self.fullname.endswith("]") and self.fullname[self.fullname.rfind("["):].strip(
+                "[,]") == "":
+            # an array type: the element's name plus this rank's brackets
+            suffix = self.fullname[self.fullname.rfind("["):]
+            return (self.element_type.Name if self.element_type else base) + suffix
+        if "[" in self.fullname:
+            # a generic type known only by its full name (GetType() of a List[int])
+            depth, count = 0, 1
+            for ch in self.fullname[len(self.fullname.split("[", 1)[0]):]:
+                depth += 1 if ch == "[" else -1 if ch == "]" else 0
+                if ch == "," and depth == 1:
+                    count += 1
+            return f"{base}`{count}"
         return base
 
     @property
@@ -134,7 +145,7 @@ def cast_error(v: object, t: PSType | str, detail: str | None = None) -> DotNetE
 def _round_half_even(x) -> int:
     if isinstance(x, decimal.Decimal):
         return int(x.to_integral_value(rounding=decimal.ROUND_HALF_EVEN))
-    return int(round(x))
+    return round(x)
 
 
 def _to_integer(v, cls, tname: str) -> int:
@@ -151,9 +162,10 @@ def _to_integer(v, cls, tname: str) -> int:
         if math.isnan(v) or math.isinf(v):
             raise cast_error(v, tname, "Value was either too large or too small for an "
                              f"{tname.rsplit('.', 1)[-1]}.")
-        r = _round_half_even(v)
+        # BigInteger's explicit conversion truncates; the fixed-size integers round
+        r = int(v) if cls is N.BigInteger else _round_half_even(v)
     elif isinstance(v, decimal.Decimal):
-        r = _round_half_even(v)
+        r = int(v) if cls is N.BigInteger else _round_half_even(v)
     elif isinstance(v, str):
         if isinstance(v, Char):
             r = ord(v)
@@ -218,7 +230,13 @@ def to_decimal(v) -> decimal.Decimal:
         if math.isnan(v) or math.isinf(v) or abs(v) > 7.9e28:
             raise cast_error(v, "System.Decimal", "Value was either too large or too small "
                              "for a Decimal.")
-        return decimal.Decimal(repr(v)) if abs(v) >= 1e-28 or v == 0 else decimal.Decimal(0)
+        if abs(v) < 1e-28:
+            return decimal.Decimal(0)
+        # .NET converts a double to decimal with at most 15 significant digits
+        d = decimal.Decimal(format(v, ".15g"))
+        if d.as_tuple().exponent > 0:
+            d = d.quantize(decimal.Decimal(1))
+        return d
     if v is None:
         return decimal.Decimal(0)
     if isinstance(v, str):
@@ -342,7 +360,46 @@ def make_array_type(element: PSType | None) -> PSType:
             return None
         items = _as_list(v)
         return TypedArray((element.convert(x) for x in items), element)
-    return PSType(element.fullname + "[]", check, convert, element_type=element)
+
+    def ctor(*args, element=element):
+        """[T[]]::new(n): n default values of T."""
+        if len(args) != 1:
+            raise runtime_error(RuntimeException, "MethodCountCouldNotFindBest",
+                                f'Cannot find an overload for "new" and the argument count: '
+                                f'"{len(args)}".', "InvalidOperation")
+        try:
+            default = element.convert(None) if element.is_value_type else None
+        except DotNetException:
+            default = None
+        return TypedArray([default] * to_int32(args[0]), element)
+    return PSType(element.fullname + "[]", check, convert, element_type=element, ctor=ctor)
+
+
+def make_multidim_type(element: PSType, rank: int) -> PSType:
+    """[T[,]]: a rectangular array type of the given rank; ::new(d1, d2, ...) makes one."""
+    from .values import MultiDimArray
+    fullname = f"{element.fullname}[{',' * (rank - 1)}]"
+
+    def check(v):
+        return isinstance(v, MultiDimArray) and v.element_type == element and \
+            len(v.dims) == rank
+
+    def convert(v):
+        if v is None or check(v):
+            return v
+        raise cast_error(v, fullname)
+
+    def ctor(*dims):
+        if len(dims) != rank:
+            raise runtime_error(RuntimeException, "MethodCountCouldNotFindBest",
+                                f'Cannot find an overload for "new" and the argument count: '
+                                f'"{len(dims)}".', "InvalidOperation")
+        try:
+            default = element.convert(None) if element.is_value_type else None
+        except DotNetException:
+            default = None
+        return MultiDimArray([to_int32(d) for d in dims], element, default)
+    return PSType(fullname, check, convert, element_type=element, ctor=ctor)
 
 
 def _object_array(v):
@@ -443,7 +500,8 @@ def _register_builtins() -> None:
     r = register
     r(PSType("System.Object", lambda v: v is not None, lambda v: v))
     r(PSType("System.Object[]", lambda v: isinstance(v, list) and not isinstance(
-        v, (TypedArray, GenericList)), _object_array, element_type=None))
+        v, (TypedArray, GenericList)), _object_array, element_type=None,
+        ctor=lambda n: [None] * to_int32(n)))
     r(PSType("System.Array", lambda v: isinstance(v, list) and not isinstance(v, GenericList),
              _object_array))
     r(PSType("System.Int32", _int_check(None), to_int32, is_value_type=True))
@@ -466,7 +524,8 @@ def _register_builtins() -> None:
              is_value_type=True))
     r(PSType("System.Guid", lambda v: isinstance(v, uuid.UUID),
              lambda v: v if isinstance(v, uuid.UUID) else _to_guid(v), is_value_type=True))
-    r(PSType("System.Collections.Hashtable", lambda v: isinstance(v, Hashtable), _to_hashtable))
+    r(PSType("System.Collections.Hashtable", lambda v: isinstance(v, Hashtable) and not v.ordered,
+             _to_hashtable))
     r(PSType("System.Collections.Specialized.OrderedDictionary",
              lambda v: isinstance(v, Hashtable) and v.ordered,
              lambda v: _to_hashtable(v, ordered=True)))
@@ -534,6 +593,16 @@ def _register_exception(cls) -> PSType:
     return register(t)
 
 
+def _new_error_record(exception, error_id, category, target=None):
+    """ErrorRecord(Exception, string errorId, ErrorCategory, object targetObject)."""
+    from ..errors import ErrorRecord
+    from .dotnet.enums import ErrorCategory
+    if not isinstance(exception, BaseException):
+        raise cast_error(exception, "System.Exception")
+    cat = ErrorCategory.name_of(ErrorCategory.convert(category))
+    return ErrorRecord(exception, to_str(error_id), cat, target)
+
+
 def _to_guid(v):
     try:
         return uuid.UUID(to_str(v).strip("{}() "))
@@ -545,6 +614,9 @@ def _to_hashtable(v, ordered: bool = False):
     if isinstance(v, Hashtable):
         if ordered and not v.ordered:
             raise cast_error(v, "System.Collections.Specialized.OrderedDictionary")
+        if v.ordered and not ordered:
+            # an OrderedDictionary is no Hashtable: the cast copies its entries into one
+            return Hashtable(v.items())
         return v
     if isinstance(v, PSCustomObject):
         return Hashtable(v.properties(), ordered=ordered)
@@ -608,7 +680,8 @@ def lookup_type(name: str) -> PSType | None:
     t = statics.lookup_static_type(low)
     if t is not None:
         return t
-    return None
+    from ..session_types import lookup_session_type
+    return lookup_session_type(low)
 
 
 def resolve_type(name: str, generic_args: list | None = None, rank: int = 0) -> PSType:
@@ -624,6 +697,10 @@ def resolve_type(name: str, generic_args: list | None = None, rank: int = 0) -> 
         if t is None:
             if name.endswith("[]"):
                 return make_array_type(resolve_type(name[:-2]))
+            if name.endswith(",]") and "[" in name:
+                base, _, commas = name[:-1].rpartition("[")
+                if commas.strip(",") == "":
+                    return make_multidim_type(resolve_type(base), len(commas) + 1)
             raise type_not_found(name)
     for _ in range(rank):
         t = make_array_type(t)

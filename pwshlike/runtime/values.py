@@ -82,7 +82,7 @@ class Hashtable:
         self[key] = value
 
     def copy(self) -> Hashtable:
-        h = Hashtable(ordered=self.ordered)
+        h = type(self)(ordered=self.ordered)
         h._d = {k: [e[0], e[1]] for k, e in self._d.items()}
         return h
 
@@ -93,6 +93,54 @@ class Hashtable:
     def type_fullname(self) -> str:
         return ("System.Collections.Specialized.OrderedDictionary" if self.ordered
                 else "System.Collections.Hashtable")
+
+
+def _norm_cs(key: object) -> object:
+    if type(key) is bool:
+        return ("bool", key)
+    if isinstance(key, str):
+        return str.__str__(key)
+    return key
+
+
+class CaseSensitiveHashtable(Hashtable):
+    """``[hashtable]::new()``: .NET's default comparer, so string keys match case-sensitively
+    (hash literals and ``@{}`` use a case-insensitive one)."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key):
+        e = self._d.get(_norm_cs(key))
+        return None if e is None else e[1]
+
+    def __setitem__(self, key, value) -> None:
+        nk = _norm_cs(key)
+        e = self._d.get(nk)
+        if e is None:
+            self._d[nk] = [key, value]
+        else:
+            e[1] = value
+
+    def __delitem__(self, key) -> None:
+        self._d.pop(_norm_cs(key), None)
+
+    def __contains__(self, key) -> bool:
+        return _norm_cs(key) in self._d
+
+    def get(self, key, default=None):
+        e = self._d.get(_norm_cs(key))
+        return default if e is None else e[1]
+
+    def add(self, key, value) -> None:
+        if key is None:
+            super().add(key, value)     # raises the null-key error
+        if _norm_cs(key) in self._d:
+            from ..errors import ArgumentException, runtime_error
+            raise runtime_error(
+                ArgumentException, "ArgumentException",
+                f"Item has already been added. Key in dictionary: '{key}'  Key being added: "
+                f"'{key}'")
+        self[key] = value
 
 
 class DictionaryEntry:
@@ -128,6 +176,21 @@ class PSNoteProperty:
         return f"{short} {self.Name}={to_str(self.Value)}"
 
 
+class ComputedMember:
+    """A member added by Add-Member whose value is computed (ScriptProperty, AliasProperty)
+    or that is a method (ScriptMethod); stored in a PSCustomObject's property table."""
+
+    __slots__ = ()
+    is_method = False
+    member_type = "NoteProperty"
+
+    def get(self, obj):
+        raise NotImplementedError
+
+    def set(self, obj, value) -> None:
+        raise NotImplementedError
+
+
 class PSCustomObject:
     """[pscustomobject]: an ordered property bag with case-insensitive names."""
 
@@ -146,12 +209,17 @@ class PSCustomObject:
 
     def get_property(self, name: str, default=None):
         e = self._props.get(name.lower())
-        return default if e is None else e[1]
+        if e is None:
+            return default
+        v = e[1]
+        return v.get(self) if isinstance(v, ComputedMember) and not v.is_method else v
 
     def set_property(self, name: str, value) -> None:
         e = self._props.get(name.lower())
         if e is None:
             self._props[name.lower()] = [name, value]
+        elif isinstance(e[1], ComputedMember) and not e[1].is_method:
+            e[1].set(self, value)
         else:
             e[1] = value
 
@@ -165,10 +233,19 @@ class PSCustomObject:
         self._props.pop(name.lower(), None)
 
     def property_names(self) -> list[str]:
-        return [e[0] for e in self._props.values()]
+        return [e[0] for e in self._props.values()
+                if not (isinstance(e[1], ComputedMember) and e[1].is_method)]
 
     def properties(self) -> list[tuple[str, object]]:
-        return [(e[0], e[1]) for e in self._props.values()]
+        """(name, value) of the properties; computed ones are evaluated, methods left out."""
+        out = []
+        for name, v in self._props.values():
+            if isinstance(v, ComputedMember):
+                if v.is_method:
+                    continue
+                v = v.get(self)
+            out.append((name, v))
+        return out
 
     def __repr__(self) -> str:
         return f"PSCustomObject({self.properties()!r})"
@@ -228,6 +305,18 @@ class SwitchParameter:
         return f"SwitchParameter({self.IsPresent})"
 
 
+class ParameterToken(str):
+    """A ``-Name`` argument that landed in ``$args``: the text ``-Name``, remembered as a
+    parameter name so that splatting ``@args`` passes it on as one, as pwsh does."""
+
+    __slots__ = ()
+    dotnet_fullname = "System.String"
+
+    @property
+    def parameter_name(self) -> str:
+        return self[1:].rstrip(":")
+
+
 class AutomationNull:
     """The 'nothing' a command returns when it writes no output (``$null`` on assignment)."""
     __slots__ = ()
@@ -252,3 +341,69 @@ class TypedArray(list):
     def __init__(self, items=(), element_type=None) -> None:
         super().__init__(items)
         self.element_type = element_type
+
+
+class MultiDimArray:
+    """A rectangular .NET array ([string[,]]::new(3, 2)): indexed by one index per dimension
+    ($a[1, 0]), enumerated (and so concatenated or piped) flat in row-major order."""
+
+    __slots__ = ("_items", "dims", "element_type")
+
+    def __init__(self, dims, element_type, default=None) -> None:
+        self.dims = tuple(dims)
+        self.element_type = element_type
+        size = 1
+        for d in self.dims:
+            size *= d
+        self._items = [default] * size
+
+    @property
+    def type_fullname(self) -> str:
+        name = self.element_type.fullname if self.element_type is not None else "System.Object"
+        return f"{name}[{',' * (len(self.dims) - 1)}]"
+
+    @property
+    def Rank(self) -> int:
+        return len(self.dims)
+
+    @property
+    def Length(self) -> int:
+        return len(self._items)
+
+    Count = Length
+
+    def GetLength(self, dimension) -> int:
+        return self.dims[int(dimension)]
+
+    def GetUpperBound(self, dimension) -> int:
+        return self.dims[int(dimension)] - 1
+
+    def GetLowerBound(self, dimension) -> int:
+        return 0
+
+    def _offset(self, index) -> int:
+        from ..errors import RuntimeException, runtime_error
+        idx = list(index) if isinstance(index, (list, tuple)) else [index]
+        if len(idx) != len(self.dims):
+            raise runtime_error(RuntimeException, "NeedMultidimensionalIndex",
+                                f"Array needs {len(self.dims)} indices to be indexed.",
+                                "InvalidOperation")
+        off = 0
+        for i, d in zip(idx, self.dims):
+            i = int(i)
+            if not 0 <= i < d:
+                raise runtime_error(RuntimeException, "IndexOutOfRange",
+                                    "Index was outside the bounds of the array.",
+                                    "InvalidOperation")
+            off = off * d + i
+        return off
+
+    def ps_getitem(self, index):
+        return self._items[self._offset(index)]
+
+    def ps_setitem(self, index, value) -> None:
+        et = self.element_type
+        self._items[self._offset(index)] = et.convert(value) if et is not None else value
+
+    def ps_enumerate(self) -> list:
+        return list(self._items)

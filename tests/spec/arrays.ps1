@@ -177,7 +177,6 @@ $rank2[0,1] = 'b'
 $rank2[1,0] = 'c'
 $rank2[1,1] = 'd'
 $rank2[1,1]
-## N-I: multidimensional .NET arrays
 ## STDOUT:
 2
 6
@@ -191,7 +190,6 @@ $a | ForEach-Object { $null -eq $_ }
 [int[]] $intA = 1, 2, 3
 $intA.Clear()
 $intA
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 True
 True
@@ -213,7 +211,6 @@ $a.ForEach({ $_ * $_})
 
 #### ForEach method with a method name
 ("one", "two", "three").ForEach("ToUpper")
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 ONE
 TWO
@@ -229,7 +226,6 @@ $myObject.ForEach('singleValue')
 $myObject.ForEach('arrayValue').Count
 $myObject.ForEach('arrayValue')[0].Count
 $myObject.ForEach({$_.arrayValue}).Count
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Hello
 1
@@ -321,7 +317,6 @@ $a.Count
 $a.Length
 $a[0]
 $a[-1]
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 0
 0
@@ -337,7 +332,6 @@ $result.GetType().FullName
 $result
 $result.Count
 $result.Length
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 System.String
 four
@@ -362,7 +356,6 @@ System.String[]
 $a = "one", $null, "three"
 $a.Count
 "one", $null, "three" | ForEach-Object {"Hello " + $_}
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 3
 Hello one
@@ -400,7 +393,6 @@ $a.GetType().Name
 $b.GetType().Name
 $c.GetType().Name
 $c
-## N-I: multidimensional .NET arrays
 ## STDOUT:
 Object[]
 Int32[,]
@@ -437,9 +429,21 @@ $tuple = [Tuple]::Create(1, 'test')
 $tuple[0]
 $tuple[1]
 $tuple[-1]
-## N-I: System.Tuple
 ## STDOUT:
 1
 test
 test
+## END
+
+#### typed arrays created with new hold default values
+$a = [int[]]::new(3)
+$a.Count
+$a[2]
+[int[][]].Name
+[string[,]].Name
+## STDOUT:
+3
+0
+Int32[][]
+String[,]
 ## END

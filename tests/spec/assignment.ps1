@@ -83,7 +83,6 @@ write
 #### plus-equals of a non-hashtable to a hashtable fails
 $a = @{a = 1; b = 2; c = 3}
 $a += 1
-## N-I: not yet passing in the first engine cut
 ## error: AddHashTableToNonHashTable
 
 #### minus-equals and on an array element
@@ -309,7 +308,6 @@ three three three three
 $x = 1
 & { $x += 1; $x }
 $x
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 1
 1
@@ -334,7 +332,6 @@ empty
 
 #### compound assignment to multiple targets is a parse error
 $a,$b += 1,2
-## N-I: not yet passing in the first engine cut
 ## error: ParseError: InvalidLeftHandSide
 
 #### null-coalescing assignment to a constant is a parse error
@@ -347,5 +344,4 @@ $a=
 
 #### assigning a read-only automatic variable fails
 $PID = 1
-## N-I: not yet passing in the first engine cut
 ## error: VariableNotWritable

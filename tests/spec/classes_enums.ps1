@@ -15,7 +15,6 @@ $dev = [Device]::new()
 $dev.Brand = "Fabrikam, Inc."
 $dev.Brand
 $dev.GetType().Name
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Fabrikam, Inc.
 Device
@@ -31,7 +30,6 @@ $p = [ExampleProject1]::new()
 $null -eq $p.Name
 $p.Size
 $p.Completed
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 True
 0
@@ -46,7 +44,6 @@ class Counter {
 $c = [Counter]::new()
 $c.Start
 $c.Label
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 10
 default
@@ -68,7 +65,6 @@ $Book1 = [Book] @{
 $Book1.Title
 $Book1.PageCount
 $Book1.Tags -join ', '
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 1984
 328
@@ -86,7 +82,6 @@ try {
     'conversion failed'
 }
 $null -eq $b
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 conversion failed
 True
@@ -96,7 +91,6 @@ True
 $List =  [System.Collections.Generic.List[int]] @(42, 43)
 $List
 $List.GetType().Name
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 42
 43
@@ -118,7 +112,6 @@ $n = [Noisy]::new()
 $n.Compute()
 $n.DoNothing()
 'end'
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 42
 end
@@ -141,7 +134,6 @@ $box = [ExampleCube1]@{
 }
 $box.GetVolume()
 $box.GetWeight(2.5)
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 12
 30
@@ -166,7 +158,6 @@ class ExampleCube3 {
 }
 $Cube = [ExampleCube3]@{ Length = 1 ; Width = -1 }
 try { $Cube.Validate() } catch { $_.Exception.Message }
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Invalid cube properties: Height/Width
 ## END
@@ -184,7 +175,6 @@ class Thrower {
 $t = [Thrower]::new()
 try { $t.Outer() } catch { "caught: $($_.Exception.Message)" }
 $t.Log -join ','
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 caught: method failure
 before
@@ -201,7 +191,6 @@ class ProjectAssignee {
 $a = [ProjectAssignee]@{ DisplayName = 'Mikey Lombardi'; UserName = 'michaeltlombardi' }
 "Assignee: $a"
 $a.ToString()
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Assignee: Mikey Lombardi (michaeltlombardi)
 Mikey Lombardi (michaeltlombardi)
@@ -235,7 +224,6 @@ $b2 = [ExampleBook3]::new('The Hobbit', 'J.R.R. Tolkien', 310)
 "$($b2.Name)|$($b2.Author)|$($b2.Pages)"
 $b3 = [ExampleBook3]::new('The Hobbit', 'J.R.R. Tolkien')
 "$($b3.Name)|$($b3.Author)|$($b3.Pages)"
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 The Hobbit|J.R.R. Tolkien|310
 The Hobbit|J.R.R. Tolkien|310
@@ -249,7 +237,6 @@ class OnlyNamed {
 }
 [OnlyNamed]::new('ok').Name
 [OnlyNamed]::new()
-## N-I: not yet passing in the first engine cut
 ## error: MethodCountCouldNotFindBest
 ## STDOUT:
 ok
@@ -272,7 +259,6 @@ $a = [ExampleBook4]::new()
 "$($a.Name) by $($a.Author)"
 $b = [ExampleBook4]::new('The Hobbit')
 "$($b.Name) by $($b.Author)"
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Unknown by Unknown
 The Hobbit by Unknown
@@ -297,7 +283,6 @@ $null = [Registry]::new('b')
 [Registry]::Count
 [Registry]::Names -join ','
 [Registry]::Describe()
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 2
 a,b
@@ -311,7 +296,6 @@ class MathUtil {
 }
 [MathUtil]::Add(1, 2)
 [MathUtil]::Add(1, 2, 3)
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 3
 6
@@ -326,7 +310,6 @@ class Secret {
 $s = [Secret]::new()
 $s.Guid
 $s.Reveal()
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 hidden-value
 hidden-value
@@ -349,7 +332,6 @@ $d.Describe()
 $d -is [Animal]
 $d -is [Dog]
 ([Animal]::new('Cat')) -is [Dog]
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Rex barks
 I am Rex
@@ -370,7 +352,6 @@ class Derived : Base {
 }
 [Derived]::new().Log -join ', '
 [Derived]::new(5).Log -join ', '
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 base default, derived default
 base 10, derived 5
@@ -387,7 +368,6 @@ class DerivedClassB : BaseClass {
 [BaseClass]::Who()
 [DerivedClassA]::Who()
 [DerivedClassB]::Who()
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 base
 base
@@ -402,7 +382,6 @@ $project = [ExampleProject3]::new()
 $project.Size = 8
 $project.Size
 $project.Size = 32
-## N-I: not yet passing in the first engine cut
 ## error: ExceptionWhenSetting
 ## STDOUT:
 8
@@ -416,7 +395,6 @@ $project = [ExampleProject3]::new()
 $project.Size = 8
 try { $project.Size = 32 } catch { 'rejected' }
 $project.Size
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 rejected
 8
@@ -432,7 +410,6 @@ $t.Number = '42'
 $t.Text = 7
 $t.Number.GetType().Name
 $t.Text.GetType().Name
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Int32
 String
@@ -447,7 +424,6 @@ $a = [MyFileInfoSet]@{File = 'C:\Windows\explorer.exe'; Size = 4651032}
 $b = [MyFileInfoSet]@{File = 'C:\Windows\explorer.exe'; Size = 4651032}
 $a -eq $b
 $a -eq $a
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 False
 True
@@ -464,7 +440,6 @@ class MyFileInfoSet : System.IEquatable[Object] {
 $a = [MyFileInfoSet]@{File = 'C:\Windows\explorer.exe'; Size = 4651032}
 $b = [MyFileInfoSet]@{File = 'C:\Windows\explorer.exe'; Size = 4651032}
 $a -eq $b
-## N-I: classes implementing .NET interfaces
 ## STDOUT:
 True
 ## END
@@ -473,7 +448,6 @@ True
 class Class1 { [Object] Foo() { return 'Bar' } }
 $example1 = ([Class1]::new(), [Class1]::new())
 $example1.Foo()
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Bar
 Bar
@@ -484,22 +458,18 @@ class Class1 { [Object] Foo() { return 'Bar' } }
 class Class3 {}
 $example3 = ([Class1]::new(), [Class3]::new())
 $example3.Foo()
-## N-I: not yet passing in the first engine cut
 ## error: MethodNotFound
 
 #### method with void output type and return
 class C {f(){ return 1} }
-## N-I: not yet passing in the first engine cut
 ## error: ParseError: VoidMethodHasReturn
 
 #### non-void method must return a value
 class C {[int] f(){} }
-## N-I: not yet passing in the first engine cut
 ## error: ParseError: MethodHasCodePathNotReturn
 
 #### class properties must use this inside methods
 class C { [int]$i; [void] foo() {$i = 10} }
-## N-I: not yet passing in the first engine cut
 ## error: ParseError: MissingThis
 
 #### class definition without a body
@@ -609,7 +579,6 @@ return
 ($file2 -band [FileAttributes]::Archive) -eq [FileAttributes]::Archive
 $file1.HasFlag([FileAttributes]::Device)
 $file1.HasFlag([FileAttributes]::Hidden)
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 file1 attributes are: Archive, Compressed, Device
 file2 attributes are: Device, Directory, Encrypted
@@ -628,7 +597,6 @@ False
 [Perm]'Read, Exec'
 [int][Perm]('Write', 'Exec')
 [Perm]::Read -bor [Perm]::Write
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Read, Exec
 6
@@ -647,7 +615,6 @@ enum IntBasedEnum {
 [ShortBasedEnum].GetEnumUnderlyingType().FullName
 [IntBasedEnum].GetEnumUnderlyingType().FullName
 [ShortBasedEnum]::Two.GetType().Name
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 System.Int16
 System.Int32
@@ -729,7 +696,6 @@ $p = [Project]@{ Name = 'Docs'; State = 'InProgress' }
 $p.State
 $p.State.GetType().Name
 [int]$p.State
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 InProgress
 ProjectState
@@ -745,4 +711,160 @@ try { [Small]'Two' } catch { 'invalid enum value' }
 ## STDOUT:
 invalid enum value
 One
+## END
+
+#### calling the base implementation of an overridden method
+class Shape {
+    [string] Describe() { return 'a shape' }
+}
+class Square : Shape {
+    [string] Describe() { return ([Shape]$this).Describe() + ', square' }
+}
+[Square]::new().Describe()
+## STDOUT:
+a shape, square
+## END
+
+#### methods see script variables but not their caller's locals
+$scriptLevel = 'script'
+class Probe {
+    [string] Look() { return "[$scriptLevel][$callerLocal]" }
+}
+function Invoke-Probe { $callerLocal = 'local'; [Probe]::new().Look() }
+Invoke-Probe
+## STDOUT:
+[script][]
+## END
+
+#### a class can be used above its definition
+$b = [LaterClass]::new()
+$b.Value
+class LaterClass { [int] $Value = 3 }
+## STDOUT:
+3
+## END
+
+#### derived class declared before its base class
+class Child : Parent { [string] Who() { return "child of $($this.Family)" } }
+class Parent { [string] $Family = 'Smith' }
+[Child]::new().Who()
+[Child]::new() -is [Parent]
+## STDOUT:
+child of Smith
+True
+## END
+
+#### Equals override is used by -eq
+class Point {
+    [int] $X
+    [int] $Y
+    [bool] Equals([object] $other) {
+        return $other -is [Point] -and $this.X -eq $other.X -and $this.Y -eq $other.Y
+    }
+}
+$p = [Point]@{ X = 1; Y = 2 }
+$q = [Point]@{ X = 1; Y = 2 }
+$p -eq $q
+$p -eq ([Point]@{ X = 9; Y = 2 })
+## STDOUT:
+True
+False
+## END
+
+#### calling a missing method
+class Empty { }
+[Empty]::new().Nope()
+## error: MethodNotFound
+
+#### calling a method with the wrong argument count
+class One { [int] F([int]$a) { return $a } }
+[One]::new().F(1, 2)
+## error: MethodCountCouldNotFindBest
+
+#### method parameters and return values convert to their types
+class Conv {
+    [int] Twice([int]$n) { return $n * 2 }
+    [string] Text() { return 42 }
+}
+$c = [Conv]::new()
+$c.Twice('21')
+$c.Text().GetType().Name
+## STDOUT:
+42
+String
+## END
+
+#### default ToString is the class name
+class Plain { [int] $A = 1 }
+"$([Plain]::new())"
+[Plain]::new().ToString()
+## STDOUT:
+Plain
+Plain
+## END
+
+#### output formats public properties, not hidden or static ones
+class Shown {
+    [string] $Name = 'n'
+    [int] $Size = 2
+    hidden [string] $Secret = 's'
+    static [int] $Count = 5
+}
+[Shown]::new()
+## STDOUT:
+
+Name Size
+---- ----
+n       2
+
+## END
+
+#### inherited properties and GetType
+class Vehicle { [int] $Wheels = 4 }
+class Bike : Vehicle { Bike() { $this.Wheels = 2 } }
+$b = [Bike]::new()
+$b.Wheels
+$b.GetType().Name
+$b.GetType().BaseType.Name
+## STDOUT:
+2
+Bike
+Vehicle
+## END
+
+#### static property needs the type name inside methods
+class C { static [int]$i; [void] foo() {$i = 10} }
+## error: ParseError: MissingTypeInStaticPropertyAssignment
+
+#### bare return in a method with an output type
+class C {[int] f(){ return } }
+## error: ParseError: NonVoidMethodMissingReturnValue
+
+#### throw counts as leaving a method with an output type
+class Guard {
+    [int] Check([int]$n) {
+        if ($n -gt 0) { return $n }
+        throw "bad value $n"
+    }
+}
+[Guard]::new().Check(3)
+try { [Guard]::new().Check(-1) } catch { $_.Exception.Message }
+## STDOUT:
+3
+bad value -1
+## END
+
+#### static members are shared and settable
+class Config {
+    static [string] $Mode = 'dev'
+    static [int] $Hits
+}
+[Config]::Mode
+[Config]::Mode = 'prod'
+[Config]::Hits += 2
+[Config]::Hits++
+"$([Config]::Mode) $([Config]::Hits)"
+## STDOUT:
+dev
+prod 3
 ## END

@@ -151,7 +151,6 @@ Int64
 [decimal]([int64]::MaxValue + 1)
 ([int64]::MaxValue + 1D).GetType().Name
 ([int64]::MaxValue + 1D)
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Double
 9223372036854780000

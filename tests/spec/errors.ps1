@@ -61,7 +61,6 @@ general: bad format
 #### RuntimeException catch behaves like a general catch
 try { throw [System.FormatException]::new('bad format') }
 catch [System.Management.Automation.RuntimeException] { 'caught as RuntimeException' }
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 caught as RuntimeException
 ## END
@@ -188,7 +187,6 @@ first problem
 #### statement-terminating error lets the script continue
 NonsenseString
 'This still runs'
-## N-I: not yet passing in the first engine cut
 ## error: CommandNotFoundException
 ## STDOUT:
 This still runs
@@ -232,7 +230,6 @@ $ErrorActionPreference = 'SilentlyContinue'
 throw 'suppressed'
 'continued'
 $Error[0].Exception.Message
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 continued
 suppressed
@@ -255,7 +252,6 @@ suppressed
     1/0
 } 2>$null
 'after'
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 after
 ## END
@@ -339,7 +335,6 @@ trap [System.Management.Automation.CommandNotFoundException] {
 }
 nonsenseString
 'done'
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Command error trapped
 done
@@ -606,3 +601,15 @@ finally { 'finally' }
 caught
 finally
 ## END
+
+#### question mark is true again after a statement that succeeds
+1/0
+$?
+'ok'
+$?
+## STDOUT:
+False
+ok
+True
+## END
+## error: RuntimeException

@@ -213,7 +213,6 @@ switch -Regex -Wildcard ('abc') {
     'a*' { 'wildcard' }
     '^a.c$' { 'regex' }
 }
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 wildcard
 ## END
@@ -228,7 +227,6 @@ two
 
 #### switch with multiple default clauses is a parse error
 switch (1) {default {} default {}}
-## N-I: not yet passing in the first engine cut
 ## error: ParseError: MultipleSwitchDefaultClauses
 
 #### for loop
@@ -269,7 +267,6 @@ for (($i = 0), ($j = 10); $i -lt 3; $i++, $j++) {
 for ($($i = 0;$j = 0); $i -lt 2; $($i++;$j += 2)) {
     "$i-$j"
 }
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 0-10
 1-11
@@ -403,7 +400,6 @@ do {
   $x[$a]
 }
 while (++$a -lt 5)
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 5
 1
@@ -510,7 +506,6 @@ foreach ($num in ("one","two","three"))
         "Num hasn't changed: $num"
     }
 }
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Iteration: 0
   Num: one
@@ -535,7 +530,6 @@ foreach ($num in ("one","two", "three"))
         $stopLoop++
     }
 }
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Current: one
 Current: two
@@ -551,7 +545,6 @@ Reset Loop: 0
 #### foreach variable only exists during the loop
 foreach ($n in 1) { $null -eq $foreach }
 $null -eq $foreach
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 False
 True
@@ -582,7 +575,6 @@ switch ($values)
         "Default (Current): $($switch.Current)"
     }
 }
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Default (Current): Start
   MoveNext
@@ -608,5 +600,4 @@ try { 'x' }
 
 #### for without a body is a parse error
 for ($i = 0; $i -lt 1; $i++)
-## N-I: not yet passing in the first engine cut
 ## error: ParseError: MissingLoopStatement

@@ -279,7 +279,6 @@ function Test
     }
 }
 "one","two" | Test
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Iteration: 0
   Input: one
@@ -302,7 +301,6 @@ Function All
     "After MoveNext: $input"
 }
 "one","two","three" | All
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 All Values: one two three
 Access Again:
@@ -325,7 +323,6 @@ function Current
     }
 }
 "one","two" | Current
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Iteration: 0
   Before MoveNext:
@@ -426,7 +423,6 @@ function Use-Resource {
 }
 1 | Use-Resource
 $cleaned
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 using 1
 True
@@ -472,7 +468,6 @@ function Test-Return
 $r = Test-Return
 $r.Count
 $r.GetType().Name
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 3
 Object[]

@@ -59,7 +59,6 @@ $h = [hashtable]::new()
 $h['Name'] = 'Bob'
 $h.ContainsKey('Name')
 $h.ContainsKey('name')
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 True
 False
@@ -104,7 +103,6 @@ $dictionary[1]
 $dictionary[[Object]1]
 $dictionary['three']
 $dictionary.2
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 two
 two
@@ -115,7 +113,6 @@ two
 
 #### ordered attribute on a variable is a parse error
 [ordered]$orderedHash = @{}
-## N-I: not yet passing in the first engine cut
 ## error: ParseError: OrderedAttributeOnlyOnHashLiteralNode
 
 #### iterate over keys
@@ -241,7 +238,6 @@ $hashtable = @{ keys = 'my value'; other = 1 }
 $hashtable.keys
 $hashtable.psbase.Keys.Count
 $hashtable.psbase.Count
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 my value
 2
@@ -294,7 +290,6 @@ New Text
 $newHash.GetType().Name
 $newHash.Count
 $newHash.Shape
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Hashtable
 3

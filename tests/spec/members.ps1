@@ -45,7 +45,6 @@ c
 $Collection.Count
 $Collection | ForEach-Object -Process { $_.Count }
 $Collection.ToString()
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 3
 1
@@ -58,7 +57,6 @@ System.Collections.Generic.List`1[System.String]
 [System.Collections.Generic.List[string]]$Collection = @('a', 'b', 'c')
 $Collection.Length
 $Collection.ToUpper()
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 1
 1
@@ -115,7 +113,6 @@ FOO
 #### member enumeration cannot set properties
 $people = [pscustomobject]@{ Name = 'Ann' }, [pscustomobject]@{ Name = 'Bob' }
 $people.Name = 'Zed'
-## N-I: not yet passing in the first engine cut
 ## error: PropertyAssignmentException
 
 #### setting a missing property on a scalar fails
@@ -137,7 +134,6 @@ $str = 'string'
 $str.Length
 $str.Count
 (42).Count
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 6
 1
@@ -235,7 +231,6 @@ True
 $h = @{ Count = 'custom' }
 $h.Count
 $h.psbase.Count
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 custom
 1
@@ -256,7 +251,6 @@ System.Management.Automation.PSCustomObject
 $o = [pscustomobject]@{ one = 1 }
 $o | Add-Member -MemberType NoteProperty -Name two -Value 2
 $o.two
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 2
 ## END
@@ -266,7 +260,6 @@ $o.two
 'x'.GetType().FullName
 $true.GetType().Name
 @(1).GetType().Name
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 System.Int32
 System.String
@@ -278,7 +271,6 @@ Object[]
 $list = [System.Collections.ArrayList]::new()
 $list.pstypenames[0]
 $list.pstypenames[-1]
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 System.Collections.ArrayList
 System.Object
@@ -329,7 +321,6 @@ $r = ($foo, $bar, $baz).Foo
 $r.Count
 $r[0]
 $null -eq $r[1]
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 3
 Foo

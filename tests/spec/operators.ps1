@@ -69,7 +69,6 @@ Double
 (512MB).GetType().FullName
 (512MB * 512MB).GetType().FullName
 ([int32]::MinValue + [uint32]::MaxValue).GetType().FullName
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 5.1
 System.Int32
@@ -110,7 +109,6 @@ System.Double
 [bigint]1 / 1.9
 1 / [bigint]1.9
 1 / [int]1.9
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 1
 1
@@ -155,13 +153,11 @@ filefilefile
 
 #### number plus non-numeric string fails
 16 + "file"
-## N-I: not yet passing in the first engine cut
 ## error: InvalidCastFromStringToInteger
 
 #### hashtable plus non-hashtable fails
 $hash1 = @{a=1; b=2}
 $hash1 + 2
-## N-I: not yet passing in the first engine cut
 ## error: AddHashTableToNonHashTable
 
 #### enum arithmetic
@@ -292,7 +288,6 @@ zzz
 $a = (1, 2) -eq 3
 $a.GetType().Name
 $a.Count
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Object[]
 0
@@ -379,7 +374,6 @@ le 7
 'macOS' -ilt 'MacOS'
 'MacOS' -ilt 'macOS'
 'macOS' -clt 'MacOS'
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 False
 False
@@ -391,7 +385,6 @@ $a=' ','`','~','!','@','#','$','%','^','&','*','(',')','_','+','-','=',
    '{','}','[',']',':',';','"','''','\','|','/','?','.','>',',','<'
 $r = $a -gt 'a'
 $r.Count
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 0
 ## END
@@ -437,7 +430,6 @@ $r = 1, 22, 3 -like '2*'
 $r
 $r.GetType().Name
 $r[0].GetType().Name
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 22
 Object[]
@@ -537,7 +529,6 @@ Cook
 $SearchExp = '^(?<DomainName>[\w-.]+)\\(?<Username>[\w-.]+)$'
 $ReplaceExp = '${Username}@${DomainName}'
 'Contoso.local\John.Doe' -replace $SearchExp, $ReplaceExp
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 John.Doe@Contoso.local
 ## END
@@ -1107,7 +1098,6 @@ $a[2, 1, 0]
 (2)[-1]
 (2)[1] -eq $null
 (2)[0,0] -eq $null
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 2
 2
@@ -1124,7 +1114,6 @@ PowerShell
 
 #### static member operator with expression member name
 'MinValue', 'MaxValue' | ForEach-Object { [int]:: $_ }
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 -2147483648
 2147483647
@@ -1132,5 +1121,28 @@ PowerShell
 
 #### multiplying two booleans is not defined
 $false * $true
-## N-I: not yet passing in the first engine cut
 ## error: NotADefinedOperationForType
+
+#### replace numbers unnamed groups before named ones
+# .NET numbers unnamed groups first, then named groups (about_Regular_Expressions)
+'ab' -replace '(?<n>a)(b)', '[$1][$2][${n}]'
+## STDOUT:
+[b][a][a]
+## END
+
+#### comparison of IComparable values converts the right operand
+[version]'1.2' -lt '1.10'
+[version]'2.0' -gt [version]'1.10'
+## STDOUT:
+True
+True
+## END
+
+#### UTC and local dates compare by clock value
+$u = [datetime]::UtcNow
+$u -eq $u
+$u.AddDays(-1) -lt (Get-Date).AddDays(1)
+## STDOUT:
+True
+True
+## END

@@ -146,7 +146,6 @@ function Outer {
     $shared
 }
 Outer
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 changed
 ## END

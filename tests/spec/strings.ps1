@@ -40,7 +40,6 @@ $OFS = "+"
 "$array"
 Remove-Variable OFS
 [string]$array
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 1 2 3 4
 1+2+3+4
@@ -175,7 +174,6 @@ $greeting = 'hi'
 "$script:greeting there"
 "${script:greeting}!"
 "$local:greeting"
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 hi there
 hi!
@@ -200,7 +198,6 @@ $r = @('abc' | ForEach-Object { $_.Length })
 $r.Count
 $r[0]
 'abc'.Count
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 1
 3

@@ -33,7 +33,6 @@ SByte
 1e2
 1.e2
 (1.5).GetType().Name
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 Double
 100
@@ -76,7 +75,6 @@ Int32
 0xFFFFFFFFu
 0xFFFFs
 (0xFFFFs).GetType().Name
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 -1
 1
@@ -128,7 +126,6 @@ Int64
 1.2345e1L
 1.2345e-5L
 (1.2L).GetType().Name
-## N-I: not yet passing in the first engine cut
 ## STDOUT:
 1
 12
@@ -152,7 +149,6 @@ $b
 
 #### member access on a bare integer literal needs parentheses
 2.GetType().Name
-## N-I: not yet passing in the first engine cut
 ## error: ParseError: ExpectedExpression
 
 #### member access on suffixed and real literals
@@ -458,3 +454,13 @@ $h = @{ a=1;b=2;c=3;
 function foo {
   'body'
 ## error: ParseError: MissingEndCurlyBrace
+
+#### a stream number before > is a redirection in command mode
+function Get-Both { 'out'; Write-Error 'err' }
+$r = Get-Both 2>&1
+$r.Count
+Get-Both 2>$null
+## STDOUT:
+2
+out
+## END

@@ -297,11 +297,6 @@ SpecialFolder = define_enum("System.Environment+SpecialFolder", {
     "CommonPictures": 54, "CommonVideos": 55, "Resources": 56, "LocalizedResources": 57,
     "CommonOemLinks": 58, "CDBurning": 59})
 ENUM_TYPES["system.environment.specialfolder"] = SpecialFolder
-ActionPreference = define_enum("System.Management.Automation.ActionPreference", {
-    "SilentlyContinue": 0, "Stop": 1, "Continue": 2, "Inquire": 3, "Ignore": 4, "Suspend": 5,
-    "Break": 6})
-ConfirmImpact = define_enum("System.Management.Automation.ConfirmImpact",
-                            ["None", "Low", "Medium", "High"])
 ErrorCategory = define_enum("System.Management.Automation.ErrorCategory", [
     "NotSpecified", "OpenError", "CloseError", "DeviceError", "DeadlockDetected",
     "InvalidArgument", "InvalidData", "InvalidOperation", "InvalidResult", "InvalidType",
@@ -310,3 +305,8 @@ ErrorCategory = define_enum("System.Management.Automation.ErrorCategory", [
     "ResourceExists", "ResourceUnavailable", "ReadError", "WriteError", "FromStdErr",
     "SecurityError", "ProtocolError", "ConnectionError", "AuthenticationError",
     "LimitsExceeded", "QuotaExceeded", "NotEnabled"])
+ActionPreference = define_enum("System.Management.Automation.ActionPreference", {
+    "SilentlyContinue": 0, "Stop": 1, "Continue": 2, "Inquire": 3, "Ignore": 4,
+    "Suspend": 5, "Break": 6})
+ConfirmImpact = define_enum("System.Management.Automation.ConfirmImpact",
+                            ["None", "Low", "Medium", "High"])

@@ -275,7 +275,7 @@ class RegexMatch(Group):
             from .common import net_error
             raise net_error("NotSupportedException", "Result cannot be called on a failed "
                             "Match.")
-        return expand(_parse_replacement(a_str(replacement, "replacement") or "",
+        return expand(replacement_parts(a_str(replacement, "replacement") or "",
                                          self._m.re), self._m)
 
     @property
@@ -301,9 +301,12 @@ def iter_matches(p: re.Pattern, text: str, start: int = 0):
 
 # --- replacement patterns ($1, ${name}, $$, $&, $`, $', $+, $_) ----------------------------
 @functools.lru_cache(maxsize=512)
-def _parse_replacement(repl: str, p: re.Pattern) -> tuple:
+def replacement_parts(repl: str, p: re.Pattern) -> tuple:
+    """A replacement pattern parsed against ``p``'s .NET group layout."""
     lay = layout(p)
     by_name = {name.lower(): idx for name, idx in lay}
+    # every group also answers to its .NET number (named groups come after unnamed ones)
+    by_name.update((str(number), idx) for number, (_, idx) in enumerate(lay))
     parts: list = []
     lit: list[str] = []
     i, n = 0, len(repl)
@@ -427,7 +430,7 @@ def do_replace(p: re.Pattern, text, replacement, count=None, start=None) -> str:
     else:
         if replacement is None:
             raise arg_null("replacement")
-        parts = _parse_replacement(a_str(replacement, "replacement"), p)
+        parts = replacement_parts(a_str(replacement, "replacement"), p)
 
         def evaluate(m):
             return expand(parts, m)

@@ -70,6 +70,7 @@ STATIC_MEMBERS.update({
     "system.collections.hashtable": statics_misc.HASHTABLE_STATICS,
     "system.collections.specialized.ordereddictionary": statics_misc.ORDERED_STATICS,
     "system.diagnostics.stopwatch": statics_misc.STOPWATCH_STATICS,
+    "system.tuple": statics_misc.TUPLE_STATICS,
     "system.threading.thread": statics_misc.THREAD_STATICS,
     "system.random": statics_misc.RANDOM_STATICS,
     "system.net.dns": statics_misc.DNS_STATICS,
@@ -152,6 +153,7 @@ def _make_types() -> dict[str, Callable[[], PSType]]:
             ctor=_table_ctor("system.datetimeoffset")),
         "system.diagnostics.stopwatch": lambda: _instance_class(
             "System.Diagnostics.Stopwatch", sm.Stopwatch, ctor=sm.Stopwatch),
+        "system.tuple": lambda: _instance_class("System.Tuple", sm.Tuple),
         "system.random": lambda: _instance_class("System.Random", sm.Random,
                                                  ctor=_table_ctor("system.random")),
         "system.security.cryptography.randomnumbergenerator": lambda: _instance_class(

@@ -10,7 +10,7 @@ import time
 from .. import numeric as N
 from ..convert import to_bool
 from ..types import StaticProperty
-from ..values import GenericList, Hashtable, TypedArray
+from ..values import CaseSensitiveHashtable, GenericList, Hashtable, TypedArray
 from .common import (
     a_int,
     arg_null,
@@ -206,12 +206,66 @@ OBJECT_STATICS = {
 
 
 def _hashtable_new(*args):
+    """[hashtable]::new(...) compares keys with .NET's default, case-sensitive comparer."""
     src = args[0] if args and isinstance(args[0], Hashtable) else None
-    return Hashtable(src.items()) if src is not None else Hashtable()
+    return CaseSensitiveHashtable(src.items() if src is not None else None)
 
 
 HASHTABLE_STATICS = {"new": static(".ctor", (0, 1, 2, 3))(_hashtable_new)}
 ORDERED_STATICS = {"new": static(".ctor", (0, 1, 2))(lambda *a: Hashtable(ordered=True))}
+
+
+# --- Tuple ------------------------------------------------------------------------------------
+class Tuple:
+    """System.Tuple`N: read-only Item1..ItemN; PowerShell indexes it like an array (ITuple),
+    negative indexes counting from the end."""
+
+    dotnet_class = True
+    __slots__ = ("_items",)
+
+    def __init__(self, *items) -> None:
+        self._items = tuple(items)
+
+    @property
+    def type_fullname(self) -> str:
+        from ..typenames import type_name_of
+        args = ",".join(type_name_of(v) for v in self._items)
+        return f"System.Tuple`{len(self._items)}[{args}]"
+
+    @property
+    def Length(self) -> int:
+        return len(self._items)
+
+    def ps_getitem(self, index):
+        if isinstance(index, list):
+            return [self.ps_getitem(i) for i in index]
+        i = a_int(index, "index")
+        n = len(self._items)
+        if i < 0:
+            i += n
+        return self._items[i] if 0 <= i < n else None
+
+    def ToString(self) -> str:
+        from ..convert import to_str
+        return "(" + ", ".join(to_str(v) for v in self._items) + ")"
+
+
+
+def _tuple_item(k: int):
+    return property(lambda self: self._items[k - 1] if k <= len(self._items) else None)
+
+
+for _k in range(1, 9):
+    setattr(Tuple, f"Item{_k}", _tuple_item(_k))
+
+
+def _tuple_create(*items):
+    if not 1 <= len(items) <= 8:
+        raise net_error("ArgumentException", "Tuple.Create takes from 1 to 8 items.")
+    return Tuple(*items)
+
+
+TUPLE_STATICS = {"create": static("Create", tuple(range(1, 9)))(_tuple_create)}
 
 
 # --- Stopwatch ----------------------------------------------------------------------------------

@@ -1,0 +1,92 @@
+"""Types the session cmdlets bind to and scripts name ([pscredential], [securestring],
+ScopedItemOptions, TestPathType, CommandTypes ...), made on first lookup.
+
+``runtime.types.lookup_type`` falls back here, so none of this is imported at start-up.
+"""
+from __future__ import annotations
+
+_MADE: dict = {}
+
+
+def _identity_type(fullname: str, check=None):
+    from .runtime.types import PSType
+    return PSType(fullname, check=check, convert=lambda v: v)
+
+
+def _enum(fullname: str, members: dict, flags: bool = False):
+    from .runtime.dotnet.enums import define_enum
+    return define_enum(fullname, members, flags)
+
+
+def _securestring():
+    from .runtime.types import PSType
+    from .security import SecureString
+    return PSType("System.Security.SecureString", check=lambda v: isinstance(v, SecureString),
+                  ctor=lambda *a: SecureString())
+
+
+def _pscredential():
+    from .runtime.types import PSType, cast_error
+    from .security import PSCredential
+
+    def convert(v):
+        if isinstance(v, PSCredential):
+            return v
+        raise cast_error(v, t)
+    t = PSType("System.Management.Automation.PSCredential",
+               check=lambda v: isinstance(v, PSCredential), convert=convert,
+               ctor=lambda user, password: PSCredential(user, password))
+    return t
+
+
+def _nullable_datetime():
+    from .runtime.types import PSType, to_datetime
+    return PSType("System.Nullable`1[[System.DateTime]]",
+                  convert=lambda v: None if v is None else to_datetime(v))
+
+
+_FACTORIES = {
+    "system.security.securestring": _securestring,
+    "securestring": _securestring,
+    "system.management.automation.pscredential": _pscredential,
+    "pscredential": _pscredential,
+    "system.management.automation.scopeditemoptions": lambda: _enum(
+        "System.Management.Automation.ScopedItemOptions",
+        {"None": 0, "ReadOnly": 1, "Constant": 2, "Private": 4, "AllScope": 8,
+         "Unspecified": 16}, flags=True),
+    "system.management.automation.sessionstateentryvisibility": lambda: _enum(
+        "System.Management.Automation.SessionStateEntryVisibility",
+        {"Public": 0, "Private": 1}),
+    "microsoft.powershell.commands.testpathtype": lambda: _enum(
+        "Microsoft.PowerShell.Commands.TestPathType", {"Any": 0, "Container": 1, "Leaf": 2}),
+    "system.management.automation.commandtypes": lambda: _enum(
+        "System.Management.Automation.CommandTypes",
+        {"Alias": 1, "Function": 2, "Filter": 4, "Cmdlet": 8, "ExternalScript": 16,
+         "Application": 32, "Script": 64, "Configuration": 256, "All": 383}, flags=True),
+    "system.nullable`1[[system.datetime]]": _nullable_datetime,
+    "system.management.automation.psmoduleinfo": lambda: _identity_type(
+        "System.Management.Automation.PSModuleInfo",
+        check=lambda v: type(v).__name__ == "PSModuleInfo"),
+    "microsoft.powershell.commands.modulespecification": lambda: _identity_type(
+        "Microsoft.PowerShell.Commands.ModuleSpecification"),
+    "system.management.automation.pstypename": lambda: _identity_type(
+        "System.Management.Automation.PSTypeName"),
+    "system.reflection.assembly": lambda: _identity_type("System.Reflection.Assembly"),
+    "system.management.automation.flagsexpression`1[system.io.fileattributes]":
+        lambda: _identity_type("System.Management.Automation.FlagsExpression`1"
+                               "[System.IO.FileAttributes]"),
+}
+
+
+def lookup_session_type(lower_name: str):
+    """The type for a lower-case name, or None."""
+    t = _MADE.get(lower_name)
+    if t is None:
+        factory = _FACTORIES.get(lower_name)
+        if factory is None:
+            return None
+        t = factory()
+        _MADE[lower_name] = t
+        from .runtime.types import register
+        register(t)
+    return t

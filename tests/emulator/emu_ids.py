@@ -1,0 +1,10 @@
+"""Identifiers of the built-in emulator config that the tests refer to."""
+
+APP_ID = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+THUMB_APP_ID = "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d"
+CLI_CLIENT_ID = "04b07795-8ddb-461a-bbee-02f9e1bf7b46"
+TENANT_ID = "8f2c1d34-5b6a-4c7e-9d01-2a3b4c5d6e7f"
+FED_ISSUER = "https://token.actions.githubusercontent.com"
+FED_SUBJECT = "repo:contoso/app:ref:refs/heads/main"
+GRAPH_DEFAULT = "https://graph.microsoft.com/.default"
+ARM_DEFAULT = "https://management.azure.com/.default"

@@ -1,0 +1,31 @@
+"""Arguments after ``pwshlike -File script.ps1`` bind to the script's parameters as pwsh binds
+them: ``-Name value`` by name, ``-Switch:$false`` as a boolean, ``--`` ends parameters."""
+from __future__ import annotations
+
+import io
+
+from pwshlike.engine import Engine, Host
+
+SCRIPT = 'param([switch]$Force, $Name, $Other)\n"force=$Force name=$Name other=$Other rest=$($args -join ",")"\n'
+
+
+def run(tmp_path, *args: str) -> str:
+    path = tmp_path / "s.ps1"
+    path.write_text(SCRIPT)
+    out, err = io.StringIO(), io.StringIO()
+    status = Engine(Host(out, err)).run_text(SCRIPT, str(path), list(args), dot_source=False)
+    assert status == 0, err.getvalue()
+    return out.getvalue().strip()
+
+
+def test_named_and_positional(tmp_path):
+    assert run(tmp_path, "-Other", "o", "n") == "force=False name=n other=o rest="
+
+
+def test_switch_with_boolean_after_colon(tmp_path):
+    assert run(tmp_path, "-Force:$false", "-Name:n") == "force=False name=n other= rest="
+    assert run(tmp_path, "-Force", "a", "b", "c") == "force=True name=a other=b rest=c"
+
+
+def test_double_dash_ends_parameters(tmp_path):
+    assert run(tmp_path, "--", "-Force") == "force=False name=-Force other= rest="
