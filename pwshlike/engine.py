@@ -12,7 +12,9 @@ from .runtime.values import GenericList, Hashtable
 
 
 class Host:
-    """Where text goes: stdout for output and Write-Host, stderr for errors and streams."""
+    """Where text goes: stdout for output, Write-Host and the warning/verbose/debug lines,
+    stderr for errors; ``read_line`` reads prompt answers (``stdin`` may be any text stream,
+    so prompts can be tested without a terminal)."""
 
     def __init__(self, stdout=None, stderr=None, interactive: bool = False, stdin=None,
                  no_input: bool = False) -> None:
@@ -74,6 +76,8 @@ class ExecutionContext:
         self.modules: list = []                 # imported PSModuleInfo, in import order
         self.module_stack: list = []            # modules being loaded (Export-ModuleMember)
         self._cmdlets = None
+        from .runtime.streams import DEFAULT_STREAMS
+        self.streams = DEFAULT_STREAMS      # where the running command's other streams go
         self._init_variables()
         from .runtime import convert
         convert.OFS_SOURCE[0] = self._ofs
@@ -148,9 +152,9 @@ class ExecutionContext:
         return to_str(v).lower()
 
     def error_action(self, proc) -> str:
-        prefs = getattr(proc, "preferences", None)
-        if prefs and "erroraction" in prefs:
-            return prefs["erroraction"]
+        rt = getattr(proc, "runtime", None)
+        if rt is not None:
+            return rt.error_preference()
         return self.pref("erroractionpreference")
 
     # --- commands -----------------------------------------------------------------------------------------
@@ -269,16 +273,13 @@ class ExecutionContext:
         return not self.noninteractive and self.host.interactive
 
     def should_process(self, proc, args) -> bool:
-        prefs = getattr(proc, "preferences", {}) or {}
-        binding = getattr(proc, "binding", None)
-        if binding is not None and "WhatIf" in binding.bound and bool(binding.bound["WhatIf"]):
-            target = to_str(args[0]) if args else ""
-            action = to_str(args[1]) if len(args) > 1 and args[1] else proc.name
-            self.host.write_line(f'What if: Performing the operation "{action}" on target '
-                                 f'"{target}".')
-            return False
-        del prefs
-        return True
+        """Older entry point: ShouldProcess(target[, action]) for a processor."""
+        rt = getattr(proc, "runtime", None)
+        if rt is None:
+            return True
+        target = args[0] if args else ""
+        action = args[1] if len(args) > 1 and args[1] else None
+        return rt.should_process(rt.should_process_message(target, action))[0]
 
     # --- streams and errors -----------------------------------------------------------------------------
     def record_error(self, rec: ErrorRecord) -> None:
@@ -298,29 +299,20 @@ class ExecutionContext:
         self.host.stderr.write(render_error(rec, self.pref("errorview")) + "\n")
 
     def write_stream(self, stream: str, text, proc=None) -> None:
-        prefs = getattr(proc, "preferences", {}) or {}
-        if stream == "verbose":
-            on = prefs.get("verbose", self.pref("verbosepreference") == "continue")
-            if on:
-                self.host.write_error_line("VERBOSE: " + to_str(text))
-        elif stream == "debug":
-            on = prefs.get("debug", self.pref("debugpreference") == "continue")
-            if on:
-                self.host.write_error_line("DEBUG: " + to_str(text))
-        elif stream == "warning":
-            p = prefs.get("warningaction", self.pref("warningpreference"))
-            if p == "stop":
-                from .errors import ActionPreferenceStopException
-                raise ActionPreferenceStopException(
-                    "The running command stopped because the preference variable "
-                    '"WarningPreference" or common parameter is set to Stop: ' + to_str(text),
-                    error_id="ActionPreferenceStop")
-            if p not in ("silentlycontinue", "ignore"):
-                self.host.write_error_line("WARNING: " + to_str(text))
-        elif stream == "information":
-            p = prefs.get("informationaction", self.pref("informationpreference"))
-            if p == "continue":
-                self.host.write_line(to_str(text))
+        """Write a warning/verbose/debug/information message for ``proc`` (or the current
+        scope's preferences when there is no command)."""
+        rt = getattr(proc, "runtime", None)
+        if rt is None:
+            from .runtime.command_runtime import CommandRuntime
+
+            class _Anon:
+                name = ""
+                site = None
+                had_error = False
+                streams = self.streams
+            rt = CommandRuntime(self, _Anon(), None, self.current_scope)
+        {"warning": rt.write_warning, "verbose": rt.write_verbose, "debug": rt.write_debug,
+         "information": rt.write_information}[stream](text)
 
 
 class Engine:
@@ -376,7 +368,8 @@ class Engine:
         # the script runs in S itself (the global scope, or its own script scope), so that
         # $script:x names the variables it sets
         proc = FunctionProcessor(ctx, info, S, script_arguments(args or []), out,
-                                 "<script>", dot_source=True)
+                                 os.path.basename(filename) if filename else "<script>",
+                                 dot_source=True)
         code = 0
         try:
             try:

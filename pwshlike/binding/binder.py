@@ -1,464 +1,961 @@
-"""The parameter binder: named, positional, remaining and pipeline arguments.
+"""The parameter binder: PowerShell's algorithm (reference notes §1.12).
 
-Follows PowerShell's order (about_Parameter_Binding): splats after explicit arguments,
-name/value re-pairing, named pass, positional pass by position order (default set
-first), remaining arguments, parameter-set choice, mandatory check; pipeline input is
-bound per record.  Failures are ParameterBindingException error records with pwsh's ids.
+For one invocation: hashtable splats move after the explicit arguments; names are paired
+with their values; the named pass binds with conversion; the positional pass takes the
+unnamed arguments in position order, trying (default set, no conversion), (valid sets, no
+conversion), (default set, conversion), (valid sets, conversion); the parameter sets are
+narrowed; left-over arguments go to a ValueFromRemainingArguments parameter, to ``$args``
+(plain functions) or fail; the set is chosen and mandatory parameters are prompted for or
+reported.  Pipeline input is bound per record in four passes (by value, by property name;
+each first without conversion).
+
+Every failure is a ParameterBindingException-style error with pwsh's error id; the
+FullyQualifiedErrorId is ``<ErrorId>,<command>`` (the cmdlet's .NET type name or the
+function's name).
 """
 from __future__ import annotations
 
 from ..errors import (
     DotNetException,
+    MetadataException,
     ParameterBindingArgumentTransformationException,
     ParameterBindingException,
     ParameterBindingValidationException,
     runtime_error,
 )
+from ..runtime import numeric as N
 from ..runtime.convert import to_str
+from ..runtime.enumerate import enumerate_value
 from ..runtime.helpers import ENDPARAMS, NOARG, SPLAT, VERBATIM
-from ..runtime.values import Hashtable, ParameterToken, SwitchParameter
-from .metadata import ALL_SETS, CommandMeta, ParameterMeta
+from ..runtime.typenames import type_name_of
+from ..runtime.values import (
+    GenericList,
+    Hashtable,
+    ParameterToken,
+    PSCustomObject,
+    PSReference,
+    SwitchParameter,
+    TypedArray,
+)
+from .metadata import ALL_MASK, CommandMeta, ParameterMeta, SetMeta
+from .validation import ValidateSet, ValidationError, validators_from_attributes
+
+_NOT_BOUND = object()
+
+AMBIGUOUS_SET_MSG = ("Parameter set cannot be resolved using the specified named parameters. One "
+                     "or more parameters issued cannot be used together or an insufficient number "
+                     "of parameters were provided.")
+
+
+class Arg:
+    """One argument of the invocation (CommandParameterInternal)."""
+
+    __slots__ = ("name", "splat", "text", "value")
+
+    def __init__(self, name, value, text=None, splat=False) -> None:
+        self.name = name        # parameter name without the dash, or None when positional
+        self.value = value      # NOARG when a name has no value (yet)
+        self.text = text        # '-Name' / '-Name:' for names; a literal's spelling otherwise
+        self.splat = splat      # from a hashtable splat
+
+    @property
+    def param_text(self) -> str:
+        return self.text or ("-" + self.name)
+
+    def __repr__(self) -> str:
+        return f"Arg({self.name!r}, {self.value!r})"
 
 
 class Binding:
-    """Outcome of binding one invocation."""
+    """The outcome of binding one invocation; pipeline records update it in place."""
 
-    __slots__ = ("bound", "candidate_sets", "explicit", "meta", "set_name", "unbound_args")
+    __slots__ = (
+        "args",
+        "bound",
+        "explicit",
+        "mask",
+        "meta",
+        "pipeline_names",
+        "positional",
+        "pre_mask",
+        "set_name",
+    )
 
     def __init__(self, meta: CommandMeta) -> None:
         self.meta = meta
-        self.bound: dict[str, object] = {}      # parameter name → value
-        self.set_name = ALL_SETS
-        self.unbound_args: list = []            # for $args of simple functions
-        self.candidate_sets: set | None = None
-        self.explicit: set[str] = set()
+        self.bound: dict[str, object] = {}      # parameter name → value, in binding order
+        self.mask = ALL_MASK
+        self.pre_mask = ALL_MASK
+        self.set_name = meta.set_name_of(ALL_MASK)
+        self.args: list = []                    # $args of a plain function
+        self.explicit: set[str] = set()         # bound from the command line
+        self.positional: set[str] = set()
+        self.pipeline_names: list[str] = []     # bound from the current pipeline record
+
+    # older callers
+    @property
+    def unbound_args(self) -> list:
+        return self.args
+
+    @property
+    def candidate_sets(self):
+        return None if self.mask == ALL_MASK else self.mask
 
 
-def _err(cls, error_id: str, message: str, cmd: str, category: str = "InvalidArgument",
-         target=None):
-    e = runtime_error(cls, error_id, message, category, target)
-    e.command_name = cmd
-    return e
+def expand_arguments(args) -> list[Arg]:
+    """The call's argument tuples as Args: splats expanded, ``--`` applied, hashtable-splatted
+    names moved after the explicit arguments (so explicit ones win)."""
+    out: list[Arg] = []
+    splatted: list[Arg] = []
+    end_of_params = False
+    for name, value, text in args:
+        if name is SPLAT:
+            if isinstance(value, Hashtable):
+                for k, v in value.items():
+                    key = to_str(k)
+                    splatted.append(Arg(key, v, "-" + key + ":", True))
+            elif value is not None:
+                items = enumerate_value(value)
+                for v in (items if items is not None else [value]):
+                    if isinstance(v, ParameterToken):      # a -Name kept in $args
+                        out.append(Arg(v.parameter_name, NOARG, str(v)))
+                    else:
+                        out.append(Arg(None, v))
+            continue
+        if name is ENDPARAMS:
+            end_of_params = True
+            continue
+        if name is None or end_of_params:
+            out.append(Arg(None, value, None if text is VERBATIM else text))
+        else:
+            out.append(Arg(name, value, text))
+    out.extend(splatted)
+    return out
+
+
+def _net_str(v) -> str:
+    """.NET ToString() for message arguments: arrays show their type name, null is $null."""
+    if v is None:
+        return "$null"
+    if isinstance(v, list):
+        return type_name_of(v)
+    return to_str(v)
+
+
+def _type_name(v) -> str:
+    return type_name_of(v)
+
+
+def _is_null(v) -> bool:
+    return v is None or type(v).__name__ == "AutomationNull"
+
+
+_BOOL_TYPES = ("System.Boolean", "System.Management.Automation.SwitchParameter",
+               "System.Nullable[System.Boolean]")
+
+
+def _is_number(v) -> bool:
+    if isinstance(v, bool):
+        return False
+    return isinstance(v, (int, float)) or N.is_decimal(v)
 
 
 class Binder:
     def __init__(self, ctx, meta: CommandMeta, cmd_name: str, is_script: bool,
-                 scope=None) -> None:
+                 scope=None, fq_name: str | None = None, pipeline_position: int = 1) -> None:
         self.ctx = ctx
         self.meta = meta
         self.cmd = cmd_name
         self.is_script = is_script
         self.scope = scope
+        self.fq = fq_name or meta.fq_name or cmd_name
+        self.pipeline_position = pipeline_position
 
-    # --- public --------------------------------------------------------------------------------
+    # --- errors ----------------------------------------------------------------------------------
+    def error(self, error_id: str, message: str, cls=ParameterBindingException,
+              category: str = "InvalidArgument", target=None, inner=None) -> DotNetException:
+        e = runtime_error(cls, error_id, message, category, target)
+        e.command_name = self.cmd
+        e.fq_command = self.fq
+        if inner is not None:
+            e.InnerException = inner
+        return e
+
+    def _ambiguous_set(self, category: str = "InvalidArgument"):
+        return self.error("AmbiguousParameterSet", AMBIGUOUS_SET_MSG, category=category)
+
+    def _missing_argument(self, p: ParameterMeta):
+        return self.error("MissingArgument",
+                          f"Missing an argument for parameter '{p.name}'. Specify a parameter of "
+                          f"type '{p.type_fullname}' and try again.")
+
+    def _resolve(self, name: str) -> ParameterMeta | None:
+        p = self.meta.resolve(name)
+        if isinstance(p, list):
+            names = "".join(" -" + c.name for c in p)
+            raise self.error("AmbiguousParameter",
+                             f"Parameter cannot be processed because the parameter name '{name}' "
+                             f"is ambiguous. Possible matches include:{names}.")
+        return p
+
+    # --- the command line ------------------------------------------------------------------------
     def bind_arguments(self, args: list, pipeline_expected: bool) -> Binding:
         meta = self.meta
+        if meta.metadata_error is not None:
+            me = meta.metadata_error
+            raise self.error(me.error_id, me.message, MetadataException, "MetadataError")
         b = Binding(meta)
-        items = self._expand(args)
-        leftovers = []
-        # named pass (pairs already re-paired)
-        for item in items:
-            if item[0] == "named":
-                _, name, value, _text, from_splat = item
-                p = meta.resolve(name)
-                if isinstance(p, list):
-                    raise _err(ParameterBindingException, "AmbiguousParameter",
-                               f"Parameter cannot be processed because the parameter name "
-                               f"'{name}' is ambiguous. Possible matches include: "
-                               f"{' '.join('-' + c.name for c in p)}.", self.cmd)
-                if p is None:
-                    leftovers.append(item)
-                    continue
-                if p.name in b.bound:
-                    if from_splat:
-                        continue
-                    raise _err(ParameterBindingException, "ParameterAlreadyBound",
-                               f"Cannot bind parameter because parameter '{p.name}' is specified "
-                               "more than once. To provide multiple values to parameters that "
-                               "can accept multiple values, use the array syntax. For example, "
-                               '"-parameter value1,value2,value3".', self.cmd)
-                self._bind(b, p, value)
-                b.explicit.add(p.name)
-            else:
-                leftovers.append(item)
-        # positional pass
-        positional = [it for it in leftovers if it[0] == "pos"]
-        if positional and meta.positional_binding:
-            order = self._positional_order(b)
-            used = 0
-            for i, p in enumerate(order):
-                if used >= len(positional):
-                    break
-                if p.name in b.bound:
-                    continue
-                if not self._param_in_candidates(b, p):
-                    continue
-                item = positional[used]
-                p = self._bind_positional(b, p, order[i + 1:], item)
-                b.explicit.add(p.name)
-                used += 1
-                item_id = id(item)
-                leftovers = [it for it in leftovers if id(it) != item_id]
-        # remaining arguments
-        if leftovers:
-            remaining = [p for p in meta.params if p.name not in b.bound and any(
-                s.remaining for s in p.sets.values()) and self._param_in_candidates(b, p)]
-            if remaining:
-                values = []
-                for it in leftovers:
-                    if it[0] == "pos":
-                        values.append(it[1])
-                    else:
-                        values.append(it[3] or "-" + it[1])
-                        if it[2] is not NOARG:
-                            values.append(it[2])
-                if len(values) == 1 and isinstance(values[0], list):
-                    values = values[0]
-                self._bind(b, remaining[0], values)
-                leftovers = []
-        if leftovers:
-            if meta.advanced:
-                first = leftovers[0]
-                if first[0] == "named":
-                    raise _err(ParameterBindingException, "NamedParameterNotFound",
-                               f"A parameter cannot be found that matches parameter name "
-                               f"'{first[1]}'.", self.cmd)
-                raise _err(ParameterBindingException, "PositionalParameterNotFound",
-                           f"A positional parameter cannot be found that accepts argument "
-                           f"'{to_str(first[1])}'.", self.cmd)
-            for it in leftovers:
-                if it[0] == "pos":
-                    b.unbound_args.append(it[1])
-                else:
-                    b.unbound_args.append(it[3] or "-" + it[1])
-                    if it[2] is not NOARG:
-                        b.unbound_args.append(it[2])
-        self._choose_set(b, pipeline_expected)
-        self._check_mandatory(b, pipeline_expected)
+        items = self._reparse(expand_arguments(args))
+        unbound = self._bind_named(b, items)
+        unbound, positional_exc = self._bind_positional(b, unbound)
+        if not meta.advanced:
+            # a plain function: what is left goes to $args
+            b.args = self._leftovers_to_args(unbound)
+            b.pre_mask = b.mask
+            return b
+        self._validate_sets(b, True, False)
+        unbound = self._bind_remaining(b, unbound)
+        self._verify_processed(unbound, positional_exc)
+        if not pipeline_expected:
+            count = self._validate_sets(b, False, True)
+        else:
+            count = self._validate_sets(b, True, False)
+            if count > 1:
+                filtered = self._sets_taking_pipeline(b)
+                if filtered != b.mask:
+                    b.mask = filtered
+                    count = self._validate_sets(b, True, False)
+        self._handle_mandatory(b, pipeline_expected)
+        if not pipeline_expected:
+            self._verify_set_selected(b)
+        b.pre_mask = b.mask
         return b
 
-    def bind_pipeline_item(self, b: Binding, item, explicit_only: set) -> bool:
-        """Bind one pipeline record: ByValue then ByPropertyName. Returns False if unbound."""
-        from ..runtime.members import get_member
-        bound_any = False
-        for p in self.meta.params:
-            if p.name in explicit_only:
-                continue
-            sm = p.in_set(b.set_name) if b.set_name != ALL_SETS else p.any_set
-            if sm is None:
-                continue
-            if sm.from_pipeline:
-                try:
-                    self._bind(b, p, item)
-                    bound_any = True
-                    continue
-                except DotNetException:
-                    if not sm.by_property_name:
-                        raise
-            if sm.by_property_name and item is not None:
-                for name in [p.name, *p.aliases]:
-                    v = get_member(item, name)
-                    if v is not None:
-                        self._bind(b, p, v)
-                        bound_any = True
-                        break
-        return bound_any
-
-    # --- steps ------------------------------------------------------------------------------------
-    def _expand(self, args) -> list:
-        """Splats expanded (hashtable splats after explicit arguments) and names paired with
-        their values: ('named', name, value, text, from_splat) or ('pos', value, text)."""
-        raw = []
-        splatted = []
-        end_of_params = False
-        for name, value, text in args:
-            if name is SPLAT:
-                if isinstance(value, Hashtable):
-                    for k, v in value.items():
-                        splatted.append(("named", to_str(k), _splat_value(v), None, True))
-                elif isinstance(value, list):
-                    for v in value:
-                        if isinstance(v, ParameterToken):   # @args passing on a -Name
-                            raw.append(("named", v.parameter_name, NOARG, str(v), False))
-                        else:
-                            raw.append(("pos", v, None))
-                elif value is not None:
-                    raw.append(("pos", value, None))
-                continue
-            if name is ENDPARAMS:
-                end_of_params = True
-                continue
-            if name is None or end_of_params:
-                if text is VERBATIM:
-                    text = None
-                raw.append(("pos", value, text))
-            else:
-                raw.append(("named", name, value, text, False))
-        raw.extend(splatted)
-        out = []
+    def _reparse(self, items: list[Arg]) -> list[Arg]:
+        """Pair each ``-Name`` without a value with the argument after it (§1.3)."""
+        out: list[Arg] = []
         i = 0
-        while i < len(raw):
-            it = raw[i]
-            if it[0] == "named" and it[2] is NOARG:
-                p = self.meta.resolve(it[1])
-                if isinstance(p, ParameterMeta) and not p.is_switch:
-                    nxt = raw[i + 1] if i + 1 < len(raw) else None
-                    if nxt is None or nxt[0] != "pos":
-                        tname = p.type.fullname if p.type is not None else "System.Object"
-                        raise _err(ParameterBindingException, "MissingArgument",
-                                   f"Missing an argument for parameter '{p.name}'. Specify a "
-                                   f"parameter of type '{tname}' and try again.", self.cmd)
-                    out.append(("named", it[1], nxt[1], it[3], it[4]))
-                    i += 2
-                    continue
-            out.append(it)
+        n = len(items)
+        while i < n:
+            a = items[i]
+            i += 1
+            if a.name is None or a.value is not NOARG:
+                out.append(a)
+                continue
+            p = self._resolve(a.name)
+            if p is None:
+                out.append(a)
+                continue
+            if p.is_switch:
+                out.append(Arg(a.name, SwitchParameter(True), a.text, a.splat))
+                continue
+            if i >= n:
+                raise self._missing_argument(p)
+            nxt = items[i]
+            if nxt.name is not None:
+                if nxt.value is not NOARG or self._resolve(nxt.name) is not None:
+                    raise self._missing_argument(p)
+                out.append(Arg(a.name, nxt.param_text, a.text, a.splat))
+            else:
+                out.append(Arg(a.name, nxt.value, nxt.text, a.splat))
             i += 1
         return out
 
-    def _positional_order(self, b: Binding) -> list[ParameterMeta]:
-        meta = self.meta
-        explicit = any(s.position is not None for p in meta.params for s in p.sets.values())
-        if not explicit:
-            return [p for p in meta.params if not any(s.remaining for s in p.sets.values())
-                    and not p.is_switch]
-        ranked = []
-        default = meta.default_set
-        for idx, p in enumerate(meta.params):
-            best = None
-            for set_name, sm in p.sets.items():
-                if sm.position is None or sm.remaining:
+    def _bind_named(self, b: Binding, items: list[Arg]) -> list[Arg]:
+        out = []
+        explicit_named = None
+        for a in items:
+            if a.name is None:
+                out.append(a)
+                continue
+            p = self._resolve(a.name)
+            if p is None:
+                out.append(a)
+                continue
+            if a.splat:
+                if explicit_named is None:
+                    explicit_named = set(b.bound)
+                if p.name in explicit_named:
                     continue
-                if b.candidate_sets is not None and set_name != ALL_SETS and \
-                        set_name not in b.candidate_sets:
+            if p.name in b.bound:
+                raise self.error(
+                    "ParameterAlreadyBound",
+                    f"Cannot bind parameter because parameter '{a.name}' is specified more than "
+                    "once. To provide multiple values to parameters that can accept multiple "
+                    'values, use the array syntax. For example, "-parameter value1,value2,value3".')
+            self.bind_parameter(b, p, a.value, True, _literal_text(a))
+            b.explicit.add(p.name)
+        return out
+
+    # --- positional binding ------------------------------------------------------------------------
+    def _positions(self, b: Binding) -> dict:
+        """position → {parameter: [per-set data]} over unbound, positional, non-remaining
+        parameters of the valid sets (EvaluateUnboundPositionalParameters)."""
+        result: dict[int, dict[ParameterMeta, list[SetMeta]]] = {}
+        for p in self.meta.params:
+            if p.name in b.bound or not p.in_sets(b.mask):
+                continue
+            for sd in p.data_for(b.mask):
+                if sd.remaining or sd.position is None:
                     continue
-                pref = 0 if (set_name == default or set_name == ALL_SETS) else 1
-                key = (sm.position, pref, idx)
-                if best is None or key < best:
-                    best = key
-            if best is not None:
-                ranked.append((best, p))
-        ranked.sort(key=lambda x: x[0])
-        return [p for _, p in ranked]
+                entry = result.setdefault(sd.position, {})
+                for other, datas in entry.items():
+                    if other is p:
+                        continue
+                    for od in datas:
+                        if od.flag & sd.flag or od.flag == sd.flag:
+                            raise self.error("AmbiguousPositionalParameterNoName",
+                                             "Cannot bind positional parameters because no names "
+                                             "were given.")
+                entry.setdefault(p, []).append(sd)
+        return dict(sorted(result.items()))
 
-    def _bind_positional(self, b: Binding, first: ParameterMeta, rest: list, item
-                         ) -> ParameterMeta:
-        """Bind one positional argument.  When parameters of other sets share the position
-        (ForEach-Object's -Process/-MemberName, Where-Object's -Property/-FilterScript), pwsh
-        prefers one whose type takes the value as it is, then tries each with conversion."""
-        position = self._position_of(b, first)
-        rivals = [first] + [p for p in rest if p.name not in b.bound and
-                            self._param_in_candidates(b, p) and
-                            self._position_of(b, p) == position]
-        if len(rivals) > 1:
-            exact = next((p for p in rivals if _fits(p, item[1])), None)
-            if exact is not None:
-                rivals = [exact]
-        error = None
-        for p in rivals:
-            try:
-                self._bind(b, p, item[1], text=item[2])
-                return p
-            except ParameterBindingException as e:
-                error = error or e
-        raise error
+    def _bind_positional(self, b: Binding, items: list[Arg]):
+        if not any(a.name is None for a in items):
+            return items, None
+        positions = self._positions(b)
+        if not positions:
+            return items, None
+        result: list[Arg] = []
+        exc = None
+        idx = 0
+        n = len(items)
+        valid = b.mask
+        default = self.meta.default_flag
+        for params in positions.values():
+            if not params:
+                continue
+            arg = None
+            while idx < n:
+                a = items[idx]
+                idx += 1
+                if a.name is None:
+                    arg = a
+                    break
+                result.append(a)
+                if idx < n and items[idx].name is None:
+                    result.append(items[idx])
+                    idx += 1
+            if arg is None:
+                break
+            use_default = bool(default and valid & default)
+            attempts = []
+            if use_default:
+                attempts.append((default, False))
+            attempts.append((valid, False))
+            if use_default:
+                attempts.append((default, True))
+            attempts.append((valid, True))
+            ok = False
+            for mask, coerce in attempts:
+                ok, exc = self._bind_positional_in_set(b, params, arg, mask, coerce)
+                if ok:
+                    break
+            if not ok:
+                result.append(arg)
+            elif valid != b.mask:
+                valid = b.mask
+                for entry in positions.values():
+                    for p in list(entry):
+                        datas = [sd for sd in entry[p] if sd.flag & valid or sd.in_all]
+                        if datas:
+                            entry[p] = datas
+                        else:
+                            del entry[p]
+        result.extend(items[idx:])
+        return result, exc
 
-    def _position_of(self, b: Binding, p: ParameterMeta):
-        return min((s.position for name, s in p.sets.items() if s.position is not None and (
-            b.candidate_sets is None or name == ALL_SETS or name in b.candidate_sets)),
-            default=None)
+    def _bind_positional_in_set(self, b, params, arg: Arg, mask: int, coerce: bool):
+        result = False
+        exc = None
+        for p, datas in list(params.items()):
+            if p.name in b.bound:
+                continue
+            for sd in datas:
+                if not (mask & sd.flag) and not sd.in_all:
+                    continue
+                try:
+                    ok = self.bind_parameter(b, p, arg.value, coerce, _literal_text(arg))
+                except (ParameterBindingArgumentTransformationException,
+                        ParameterBindingValidationException):
+                    raise
+                except ParameterBindingException as e:
+                    ok = False
+                    exc = e
+                if ok:
+                    result = True
+                    b.positional.add(p.name)
+                    b.explicit.add(p.name)
+                    break
+        return result, exc
 
-    def _param_in_candidates(self, b: Binding, p: ParameterMeta) -> bool:
-        if b.candidate_sets is None or ALL_SETS in p.sets:
-            return True
-        return any(s in b.candidate_sets for s in p.sets)
-
-    def _narrow(self, b: Binding, p: ParameterMeta) -> None:
-        if ALL_SETS in p.sets or not self.meta.set_names:
-            return
-        sets = set(p.sets)
-        b.candidate_sets = sets if b.candidate_sets is None else b.candidate_sets & sets
-
-    def _choose_set(self, b: Binding, pipeline_expected: bool) -> None:
-        meta = self.meta
-        if not meta.set_names:
-            b.set_name = meta.default_set or ALL_SETS
-            return
-        cands = b.candidate_sets
-        if cands is not None and not cands:
-            raise _err(ParameterBindingException, "AmbiguousParameterSet",
-                       "Parameter set cannot be resolved using the specified named parameters. One "
-                       "or more parameters issued cannot be used together or an insufficient number "
-                       "of parameters were provided.", self.cmd)
-        pool = list(cands) if cands is not None else list(meta.set_names)
-        if pipeline_expected and len(pool) > 1:
-            # piped input can only bind in a set with a pipeline parameter (Get-Random's
-            # default number set has none, its list set has -InputObject)
-            piped = [s for s in pool if any(
-                (sm := p.sets.get(s)) is not None and (sm.from_pipeline or sm.by_property_name)
-                for p in meta.params)]
-            if piped and meta.default_set not in piped:
-                pool = piped
-        if len(pool) == 1:
-            b.set_name = pool[0]
-            return
-        if meta.default_set in pool:
-            b.set_name = meta.default_set
-            return
-        complete = [s for s in pool if not any(
-            p.name not in b.bound and p.sets.get(s) is not None and p.sets[s].mandatory
-            for p in meta.params)]
-        if len(complete) == 1:
-            b.set_name = complete[0]
-            return
-        if pipeline_expected:
-            b.set_name = pool[0]
-            return
-        raise _err(ParameterBindingException, "AmbiguousParameterSet",
-                   "Parameter set cannot be resolved using the specified named parameters. One or "
-                   "more parameters issued cannot be used together or an insufficient number of "
-                   "parameters were provided.", self.cmd)
-
-    def missing_mandatory(self, b: Binding, pipeline_expected: bool) -> list[ParameterMeta]:
-        missing = []
+    # --- what is left ----------------------------------------------------------------------------
+    def _bind_remaining(self, b: Binding, unbound: list[Arg]) -> list[Arg]:
+        if not unbound:
+            return unbound
+        target = None
         for p in self.meta.params:
             if p.name in b.bound:
                 continue
-            sm = p.sets.get(b.set_name) or p.sets.get(ALL_SETS)
-            if sm is None or not sm.mandatory:
+            sd = p.set_data(b.mask)
+            if sd is None or not sd.remaining:
                 continue
-            if pipeline_expected and (sm.from_pipeline or sm.by_property_name):
+            if target is not None:
+                raise self._ambiguous_set("MetadataError")
+            target = p
+        if target is None:
+            return unbound
+        values = []
+        for a in unbound:
+            if a.name is not None:
+                values.append(a.param_text)
+            if a.value is not NOARG and type(a.value).__name__ != "AutomationNull":
+                values.append(a.value)
+        if len(values) == 1 and enumerate_value(values[0]) is not None:
+            value = values[0]
+        else:
+            value = GenericList(values, None, "System.Collections.Generic.List[System.Object]")
+        self.bind_parameter(b, target, value, True)
+        b.explicit.add(target.name)
+        return []
+
+    def _verify_processed(self, unbound: list[Arg], positional_exc) -> None:
+        if not unbound:
+            return
+        a = unbound[0]
+        if a.name is not None:
+            raise self.error("NamedParameterNotFound",
+                             f"A parameter cannot be found that matches parameter name "
+                             f"'{a.name}'.")
+        if positional_exc is not None:
+            raise positional_exc
+        raise self.error("PositionalParameterNotFound",
+                         f"A positional parameter cannot be found that accepts argument "
+                         f"'{_net_str(a.value)}'.", target=a.value)
+
+    @staticmethod
+    def _leftovers_to_args(unbound: list[Arg]) -> list:
+        out = []
+        for a in unbound:
+            if a.name is not None:
+                out.append(ParameterToken(a.param_text))
+                if a.value is not NOARG:
+                    out.append(a.value)
+            else:
+                out.append(a.value)
+        return out
+
+    # --- parameter sets ------------------------------------------------------------------------------
+    def _takes_pipeline_unbound(self, b: Binding, mask: int) -> bool:
+        for p in self.meta.pipeline_params:
+            if p.name in b.bound:
                 continue
-            missing.append(p)
+            for sd in p.data_for(mask):
+                if sd.takes_pipeline:
+                    return True
+        return False
+
+    def _validate_sets(self, b: Binding, pre_pipeline: bool, set_default: bool) -> int:
+        """ValidateParameterSets (§1.6): returns the number of valid sets, narrowing to the
+        default set or resolving by unbound mandatory parameters where pwsh does."""
+        meta = self.meta
+        mask = b.mask
+        count = meta.valid_count(mask)
+        default = meta.default_flag
+        if count == 0 and mask != ALL_MASK:
+            raise self._ambiguous_set()
+        if count > 1:
+            if (not pre_pipeline and mask == default) or (default and mask & default):
+                b.set_name = meta.set_name_of(default)
+                if set_default:
+                    b.mask = default
+                    count = 1
+            elif pre_pipeline and self._takes_pipeline_unbound(b, mask):
+                pass
+            else:
+                count = self._resolve_by_mandatory(b)
+                if count != 1:
+                    raise self._ambiguous_set()
+            return count
+        if mask == ALL_MASK:
+            count = meta.set_count if meta.set_count > 0 else 1
+            if pre_pipeline and self._takes_pipeline_unbound(b, mask):
+                pass
+            elif default:
+                if set_default:
+                    b.mask = default
+                    count = 1
+            elif count > 1:
+                count = self._resolve_by_mandatory(b)
+                if count != 1:
+                    raise self._ambiguous_set()
+        b.set_name = meta.set_name_of(b.mask)
+        return count
+
+    def _resolve_by_mandatory(self, b: Binding) -> int:
+        remaining = b.mask
+        every = 0
+        for p in self.meta.params:
+            for sd in p.sets.values():
+                every |= sd.flag
+        remaining &= every
+        for p in self.meta.params:
+            if p.name in b.bound:
+                continue
+            for sd in p.sets.values():
+                if sd.mandatory:
+                    remaining &= ~sd.flag
+        if remaining and remaining & (remaining - 1) == 0:
+            b.mask = remaining
+            b.set_name = self.meta.set_name_of(remaining)
+            return 1
+        return -1
+
+    def _sets_taking_pipeline(self, b: Binding) -> int:
+        taking = 0
+        for p in self.meta.pipeline_params:
+            if p.name in b.bound:
+                continue
+            for sd in p.data_for(b.mask):
+                if sd.takes_pipeline:
+                    if sd.in_all:
+                        return b.mask
+                    taking |= sd.flag
+        return b.mask & taking if taking else b.mask
+
+    def _verify_set_selected(self, b: Binding) -> None:
+        meta = self.meta
+        if meta.set_count > 1 and b.mask == ALL_MASK:
+            if not meta.default_flag:
+                raise self._ambiguous_set()
+            b.mask = meta.default_flag
+        b.set_name = meta.set_name_of(b.mask)
+
+    # --- mandatory parameters -------------------------------------------------------------------------
+    def missing_mandatory(self, b: Binding, pipeline_expected: bool = False) -> list[ParameterMeta]:
+        """Unbound parameters mandatory in the current sets.  While pipeline input is still
+        expected, those the pipeline may supply are not missing yet, nor are parameters
+        mandatory in only some of several remaining sets."""
+        meta = self.meta
+        mask = b.mask
+        several = pipeline_expected and meta.valid_count(mask) > 1
+        set_bits = [1 << i for i in range(meta.set_count) if (1 << i) & mask] \
+            if several else []
+        missing = []
+        for p in meta.mandatory_params:
+            if p.name in b.bound:
+                continue
+            datas = p.data_for(mask)
+            if several:
+                def needed(bit, p=p):
+                    sd = p.set_data(bit)
+                    return sd is not None and sd.mandatory and not sd.takes_pipeline
+                if set_bits and all(needed(bit) for bit in set_bits):
+                    missing.append(p)
+                continue
+            for sd in datas:
+                if sd.mandatory and not (pipeline_expected and sd.takes_pipeline):
+                    missing.append(p)
+                    break
         return missing
 
-    def _check_mandatory(self, b: Binding, pipeline_expected: bool) -> None:
+    def _handle_mandatory(self, b: Binding, pipeline_expected: bool) -> None:
         missing = self.missing_mandatory(b, pipeline_expected)
         if not missing:
             return
-        prompt = getattr(self.ctx, "prompt_for_parameters", None)
-        if prompt is not None and self.ctx.can_prompt():
-            values = prompt(self.cmd, missing)
-            for p, v in zip(missing, values, strict=False):
-                self._bind(b, p, v)
-            missing = self.missing_mandatory(b, pipeline_expected)
-            if not missing:
-                return
-        names = " ".join(p.name for p in missing)
-        raise _err(ParameterBindingException, "MissingMandatoryParameter",
-                   f"Cannot process command because of one or more missing mandatory parameters: "
-                   f"{names}.", self.cmd)
+        values = None
+        if self.ctx is not None and self.ctx.can_prompt():
+            from .prompt import prompt_for_parameters
+            values = prompt_for_parameters(self.ctx, self.cmd, self.pipeline_position,
+                                           missing, b.mask)
+        if not values:
+            names = "".join(" " + p.name for p in missing)
+            raise self.error("MissingMandatoryParameter",
+                             "Cannot process command because of one or more missing mandatory "
+                             f"parameters:{names}.")
+        for p in missing:
+            if p.name in values:
+                self.bind_parameter(b, p, values[p.name], True)
+                b.explicit.add(p.name)
 
-    # --- one value ----------------------------------------------------------------------------------
-    def _bind(self, b: Binding, p: ParameterMeta, value, text=None) -> None:
-        b.bound[p.name] = self.coerce(p, value, text)
-        self._narrow(b, p)
+    # --- pipeline input ------------------------------------------------------------------------------
+    def bind_pipeline(self, b: Binding, item) -> bool:
+        """Bind one pipeline record (BindPipelineParametersPrivate).  Returns False when
+        nothing could be bound; raises ParameterBindingException for this record."""
+        self.restore_pipeline(b)
+        b.mask = b.pre_mask
+        valid = b.mask
+        result = False
+        meta = self.meta
+        states = (0, 1, 2, 3) if meta.by_value and meta.by_property else \
+            (0, 2) if meta.by_value else (1, 3) if meta.by_property else ()
+        try:
+            for state in states:
+                if self._bind_state(b, item, state, valid):
+                    self._validate_sets(b, True, True)
+                    valid = b.mask
+                    result = True
+            self._validate_sets(b, False, True)
+            self._verify_set_selected(b)
+        except ParameterBindingException:
+            self.restore_pipeline(b)
+            raise
+        if not result:
+            self.restore_pipeline(b)
+        return result
 
+    def restore_pipeline(self, b: Binding) -> None:
+        for name in b.pipeline_names:
+            b.bound.pop(name, None)
+        b.pipeline_names = []
+
+    def _bind_state(self, b: Binding, item, state: int, valid: int) -> bool:
+        default = self.meta.default_flag
+        bound = False
+        if default and valid & default:
+            bound = self._bind_state_in_sets(b, item, state, default)
+            if not bound:
+                valid &= ~default
+        if not bound:
+            bound = self._bind_state_in_sets(b, item, state, valid)
+        return bound
+
+    def _bind_state_in_sets(self, b: Binding, item, state: int, mask: int) -> bool:
+        by_value = state in (0, 2)
+        coerce = state >= 2
+        any_bound = False
+        for p in reversed(self.meta.pipeline_params):
+            if p.name in b.bound or not p.in_sets(mask):
+                continue
+            for sd in p.data_for(mask):
+                ok = False
+                if by_value and sd.from_pipeline:
+                    ok = self._bind_from_value(b, p, item, coerce)
+                elif not by_value and sd.by_property_name and not _is_null(item):
+                    found, value = _input_property(item, p)
+                    if found:
+                        ok = self._bind_from_property(b, p, value, coerce)
+                if ok:
+                    b.pipeline_names.append(p.name)
+                    any_bound = True
+                    break
+        return any_bound
+
+    def _bind_from_value(self, b, p, item, coerce) -> bool:
+        try:
+            return self.bind_parameter(b, p, item, coerce)
+        except ParameterBindingArgumentTransformationException as e:
+            if getattr(e, "from_cast", False):
+                return False
+            raise
+        except ParameterBindingValidationException:
+            raise
+        except ParameterBindingException:
+            return False
+
+    def _bind_from_property(self, b, p, value, coerce) -> bool:
+        try:
+            return self.bind_parameter(b, p, value, coerce)
+        except (ParameterBindingArgumentTransformationException,
+                ParameterBindingValidationException):
+            raise
+        except ParameterBindingException:
+            return False
+
+    def pipeline_errors(self, b: Binding, item):
+        """After a record bound: the InputObjectMissingMandatory error, or None."""
+        missing = self.missing_mandatory(b, False)
+        if not missing:
+            return None
+        names = "".join(" " + p.name for p in missing)
+        return self.error("InputObjectMissingMandatory",
+                          "The input object cannot be bound because it did not contain the "
+                          f"information required to bind all mandatory parameters: {names}",
+                          target=item)
+
+    def input_not_bound(self, item):
+        return self.error("InputObjectNotBound",
+                          "The input object cannot be bound to any parameters for the command "
+                          "either because the command does not take pipeline input or the input "
+                          "and its properties do not match any of the parameters that take "
+                          "pipeline input.", target=item)
+
+    # --- one value -------------------------------------------------------------------------------------
+    def bind_parameter(self, b: Binding, p: ParameterMeta, value, coerce: bool,
+                       text=None) -> bool:
+        """ParameterBinderBase.BindParameter: transformation, conversion (or the exact-type
+        test), validation, the mandatory null/empty checks; then store and narrow the sets."""
+        if coerce:
+            if self.is_script and not p.is_common and p.type is not None:
+                value = self._transform(p, value, text)
+            v = self._coerce(p, value, text)
+        else:
+            v = self._uncoerced(p, value)
+            if v is _NOT_BOUND:
+                return False
+        self._validate(p, v)
+        b.bound[p.name] = v
+        if p.flags:
+            b.mask &= p.flags
+        return True
+
+    # the old name
     def coerce(self, p: ParameterMeta, value, text=None):
-        if p.is_switch:
-            if value is NOARG:
-                return SwitchParameter(True)
-            if isinstance(value, SwitchParameter):
-                return value
-            if isinstance(value, (bool, int, float)):
-                return SwitchParameter(bool(value))
-            raise self._convert_error(p, value, "System.Management.Automation.SwitchParameter")
-        if value is NOARG:
-            raise _err(ParameterBindingException, "MissingArgument",
-                       f"Missing an argument for parameter '{p.name}'.", self.cmd)
+        if self.is_script and not p.is_common and p.type is not None:
+            value = self._transform(p, value)
+        v = self._coerce(p, value, text)
+        self._validate(p, v)
+        return v
+
+    def _transform(self, p: ParameterMeta, value, text=None):
+        """The ArgumentTypeConverterAttribute a typed script parameter carries."""
         t = p.type
-        if t is not None and t.fullname not in ("System.Object",
-                                                "System.Management.Automation.PSObject"):
-            if isinstance(value, list) and not t.fullname.endswith("]") and len(value) != 1 and \
-                    t.fullname not in ("System.Collections.Hashtable",) and not (
-                        self.is_script and not self.meta.advanced and t.fullname == "System.String"):
-                # (a plain function's [string] parameter takes an array joined with $OFS)
-                raise self._convert_error(p, value, t.fullname, collection=True)
-            if text is not None and t.fullname == "System.String" and not isinstance(value, str):
+        tname = t.fullname
+        if text is not None and _is_number(value):
+            # a number literal converts to a string through its spelling (0x10 stays 0x10)
+            if tname == "System.String":
                 value = text
-            if t.fullname == "System.Boolean" and not isinstance(value, (bool, int, float)):
-                raise self._convert_error(p, value, t.fullname)
-            try:
-                value = t.convert(value[0] if isinstance(value, list) and len(value) == 1 and
-                                  not t.fullname.endswith("]") else value)
-            except DotNetException as e:
-                raise self._convert_error(p, value, t.fullname, inner=e) from None
-        self._validate(p, value)
-        return value
+            else:
+                coll = p.collection
+                if coll and coll[1] is not None and coll[1].fullname == "System.String":
+                    value = [text]
+        if tname == "System.Management.Automation.PSReference":
+            if not isinstance(value, PSReference):
+                raise self._transform_error(p, value, "Reference type is expected in argument.")
+            return value
+        if isinstance(value, PSReference):
+            value = value.Value
+        if value is NOARG:
+            return value
+        if self.meta.advanced and tname == "System.String" and isinstance(value, list):
+            raise self._transform_error(p, value, "Cannot convert value to type System.String.")
+        if tname in _BOOL_TYPES:
+            self._check_bool(p, value, tname)
+        elif self.meta.advanced:
+            coll = p.collection
+            if coll and coll[1] is not None and coll[1].fullname in _BOOL_TYPES:
+                items = value if isinstance(value, list) else [value]
+                for item in items:
+                    self._check_bool(p, item, coll[1].fullname)
+        if value is None and tname == "System.String":
+            return ""                       # [string]$null is ''
+        try:
+            return t.convert(value)
+        except DotNetException as e:
+            raise self._transform_error(p, value, getattr(e, "Message", str(e)), e) from None
 
-    def _convert_error(self, p, value, tname, inner=None, collection=False):
-        if self.is_script:
-            detail = (f"Cannot convert value to type {tname}." if collection else
-                      getattr(inner, "Message", None) or
-                      f'Cannot convert value "{to_str(value)}" to type "{tname}".')
-            return _err(ParameterBindingArgumentTransformationException,
-                        "ParameterArgumentTransformationError",
-                        f"Cannot process argument transformation on parameter '{p.name}'. {detail}",
-                        self.cmd, "InvalidData", value)
-        detail = getattr(inner, "Message", None) or (
-            f'Cannot convert the "{to_str(value)}" value of type "{_tn(value)}" to type '
-            f'"{tname}".')
-        return _err(ParameterBindingException, "CannotConvertArgumentNoMessage",
-                    f"Cannot bind parameter '{p.name}'. {detail}", self.cmd, "InvalidArgument",
-                    value)
+    def _check_bool(self, p, value, tname) -> None:
+        if value is None:
+            if tname != "System.Nullable[System.Boolean]" and \
+                    tname != "System.Management.Automation.SwitchParameter":
+                raise self._transform_error(
+                    p, value, f'Cannot convert value "" to type "{tname}". Boolean parameters '
+                    "accept only Boolean values and numbers, such as $True, $False, 1 or 0.")
+            return
+        if isinstance(value, (bool, SwitchParameter)) or _is_number(value):
+            return
+        raise self._transform_error(
+            p, value, f'Cannot convert value "{_type_name(value)}" to type "{tname}". Boolean '
+            "parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.")
 
+    def _transform_error(self, p, value, detail: str, inner=None):
+        e = self.error("ParameterArgumentTransformationError",
+                       f"Cannot process argument transformation on parameter '{p.name}'. "
+                       f"{detail}", ParameterBindingArgumentTransformationException,
+                       "InvalidData", value, inner)
+        e.from_cast = True          # every failure here is a PSInvalidCastException in pwsh
+        return e
+
+    def _convert_error(self, p, value, detail: str, inner=None):
+        return self.error("CannotConvertArgumentNoMessage",
+                          f"Cannot bind parameter '{p.name}'. {detail}", target=value,
+                          inner=inner)
+
+    def _cannot_convert(self, p, shown: str, tname: str, extra: str = ""):
+        return self.error("CannotConvertArgument",
+                          f"Cannot convert '{shown}' to the type '{tname}' required by parameter "
+                          f"'{p.name}'. {extra}")
+
+    def _coerce(self, p: ParameterMeta, value, text=None, t=None, element=False):
+        """CoerceTypeAsNeeded."""
+        if t is None and not element:
+            t = p.type
+        tname = t.fullname if t is not None else "System.Object"
+        if value is NOARG or _is_null(value):
+            if tname == "System.Boolean":
+                raise self.error("ParameterArgumentValidationErrorNullNotAllowed",
+                                 f"Cannot bind argument to parameter '{p.name}' because it is "
+                                 "null.")
+            if tname == "System.Management.Automation.SwitchParameter":
+                return SwitchParameter(True)
+            if value is NOARG:
+                raise self._missing_argument(p)
+            return None
+        if t is None or tname in ("System.Object", "System.Management.Automation.PSObject"):
+            return value
+        if t.is_instance(value):
+            return value
+        if tname in _BOOL_TYPES:
+            v = value.IsPresent if isinstance(value, SwitchParameter) else value
+            if isinstance(v, bool):
+                flag = v
+            elif _is_number(v):
+                flag = v != 0
+            else:
+                raise self._cannot_convert(p, _type_name(v), tname)
+            return SwitchParameter(flag) if tname.endswith("SwitchParameter") else flag
+        coll = None if element else p.collection
+        if coll is not None:
+            return self._encode(p, value, t, coll, True, text)[0]
+        if isinstance(value, list) and getattr(t, "enum_members", None) is None:
+            raise self._cannot_convert(p, _net_str(value), tname,
+                                       "Specified method is not supported.")
+        if text is not None and tname == "System.String" and not isinstance(value, str):
+            return text
+        try:
+            return t.convert(value)
+        except DotNetException as e:
+            raise self._convert_error(p, value, getattr(e, "Message", str(e)), e) from None
+
+    def _uncoerced(self, p: ParameterMeta, value):
+        """ShouldContinueUncoercedBind: the value as is, if it already fits."""
+        t = p.type
+        if value is NOARG:
+            if p.is_switch:
+                return SwitchParameter(True)
+            return _NOT_BOUND
+        if _is_null(value):
+            if t is None or (not t.is_value_type and t.fullname != "System.String"):
+                return None
+            return _NOT_BOUND
+        if t is None or t.fullname in ("System.Object", "System.Management.Automation.PSObject"):
+            return value
+        if t.is_instance(value):
+            return value
+        coll = p.collection
+        if coll is not None:
+            encoded, needs = self._encode(p, value, t, coll, False)
+            if encoded is None or needs:
+                return _NOT_BOUND
+            return encoded
+        return _NOT_BOUND
+
+    def _encode(self, p, value, t, coll, coerce: bool, text=None):
+        """EncodeCollection: a scalar becomes one element; each element is converted to the
+        element type (or, without conversion, must already be of it)."""
+        kind, elem = coll
+        if isinstance(value, list):
+            items = value
+        else:
+            items = [value]
+        out = []
+        for e in items:
+            if coerce:
+                if elem is not None:
+                    e = self._coerce(p, e, text if len(items) == 1 else None, elem, True)
+            elif elem is not None and e is not None and not elem.is_instance(e):
+                return None, True
+            out.append(e)
+        if kind == "array":
+            if elem is None or elem.fullname == "System.Object":
+                return list(out), False
+            return TypedArray(out, elem), False
+        return GenericList(out, elem, t.fullname if t is not None else None), False
+
+    # --- validation ------------------------------------------------------------------------------------
     def _validate(self, p: ParameterMeta, value) -> None:
-        sm = p.any_set
-        mandatory = any(s.mandatory for s in p.sets.values())
-        del sm
-        if mandatory and not p.allow_null:
-            err = None
-            if value is None:
-                err = ("ParameterArgumentValidationErrorNullNotAllowed",
-                       f"Cannot bind argument to parameter '{p.name}' because it is null.")
-            elif value == "" and isinstance(value, str) and not p.allow_empty:
-                err = ("ParameterArgumentValidationErrorEmptyStringNotAllowed",
-                       (f"Cannot bind argument to parameter '{p.name}' because it is an empty "
-                       "string."))
-            elif isinstance(value, list) and not value and not p.allow_empty:
-                err = ("ParameterArgumentValidationErrorEmptyArrayNotAllowed",
-                       (f"Cannot bind argument to parameter '{p.name}' because it is an empty "
-                       "array."))
-            if err:
-                raise _err(ParameterBindingValidationException, err[0], err[1], self.cmd,
-                           "InvalidData", value)
-        validators = self._validators(p)
-        for v in validators:
-            if not v.check(self.ctx, value):
-                raise _err(ParameterBindingValidationException, "ParameterArgumentValidationError",
-                           f"Cannot validate argument on parameter '{p.name}'. {v.message(value)}",
-                           self.cmd, "InvalidData", value)
+        for v in self.validators(p):
+            try:
+                v.validate(self.ctx, value)
+            except ValidationError as e:
+                raise self.error("ParameterArgumentValidationError",
+                                 f"Cannot validate argument on parameter '{p.name}'. {e.message}",
+                                 ParameterBindingValidationException, "InvalidData", value) \
+                    from None
         if p.accepted_values:
-            from .validation import ValidateSet
-            vs = ValidateSet(p.accepted_values)
-            if value is not None and not vs.check(self.ctx, value):
-                raise _err(ParameterBindingValidationException, "ParameterArgumentValidationError",
-                           f"Cannot validate argument on parameter '{p.name}'. {vs.message(value)}",
-                           self.cmd, "InvalidData", value)
+            try:
+                ValidateSet(p.accepted_values).validate(self.ctx, value)
+            except ValidationError as e:
+                raise self.error("ParameterArgumentValidationError",
+                                 f"Cannot validate argument on parameter '{p.name}'. {e.message}",
+                                 ParameterBindingValidationException, "InvalidData", value) \
+                    from None
+        if p.mandatory_somewhere:
+            self._null_or_empty(p, value, p.type, True)
 
-    def _validators(self, p: ParameterMeta) -> list:
+    def _null_or_empty(self, p: ParameterMeta, value, t, top: bool) -> None:
+        tname = t.fullname if t is not None else "System.Object"
+        if _is_null(value):
+            if tname != "System.Nullable[System.Boolean]" and not p.allow_null:
+                raise self._empty_error(p, "NullNotAllowed", "null", value)
+            return
+        if tname == "System.String":
+            if isinstance(value, str) and value == "" and not p.allow_empty_string:
+                raise self._empty_error(p, "EmptyStringNotAllowed", "an empty string", value)
+            return
+        if not top:
+            return
+        coll = p.collection
+        if coll is None or not isinstance(value, list):
+            return
+        kind, elem = coll
+        if value and not (elem is not None and elem.is_value_type):
+            for e in value:
+                self._null_or_empty(p, e, elem, False)
+        if not value and not p.allow_empty_collection:
+            if kind == "array":
+                raise self._empty_error(p, "EmptyArrayNotAllowed", "an empty array", value)
+            raise self._empty_error(p, "EmptyCollectionNotAllowed", "an empty collection", value)
+
+    def _empty_error(self, p, suffix: str, what: str, value):
+        return self.error("ParameterArgumentValidationError" + suffix,
+                          f"Cannot bind argument to parameter '{p.name}' because it is {what}.",
+                          ParameterBindingValidationException, "InvalidData", value)
+
+    def validators(self, p: ParameterMeta) -> list:
+        """The parameter's validators; attribute nodes of script parameters are evaluated
+        the first time the parameter binds."""
         vals = p.validators
-        if vals and not hasattr(vals[0], "check"):
-            from .validation import validators_from_attributes
-            p.validators = vals = validators_from_attributes(self.ctx, self.scope or
-                                                             self.ctx.global_scope, vals)
+        if vals and not hasattr(vals[0], "validate"):
+            try:
+                p.validators = vals = validators_from_attributes(
+                    self.ctx, self.scope or self.ctx.global_scope, vals)
+            except ValidationError as e:
+                raise self.error("ValidationMetadataException", e.message,
+                                 MetadataException, "MetadataError") from None
         return vals
 
-
-def _fits(p: ParameterMeta, value) -> bool:
-    """True when the value already has the parameter's type (no conversion needed)."""
-    t = p.type
-    if t is None or t.fullname in ("System.Object", "System.Management.Automation.PSObject"):
-        return True
-    if t.element_type is not None and not isinstance(value, list):
-        return t.element_type.is_instance(value)
-    return t.is_instance(value)
+    # older name
+    _validators = validators
 
 
-def _tn(v) -> str:
-    from ..runtime.typenames import type_name_of
-    return type_name_of(v)
+def _literal_text(a: Arg):
+    """A positional literal's spelling (``0x10`` bound to a string stays ``0x10``)."""
+    return a.text if a.name is None else None
 
 
-def _splat_value(v):
-    """A splatted $true for a switch means present; other values pass through."""
-    return v
+def _input_property(item, p: ParameterMeta):
+    """ByPropertyName: the input's property named like the parameter, else like an alias."""
+    names = [p.name, *p.aliases]
+    if isinstance(item, PSCustomObject):
+        for n in names:
+            e = item._props.get(n.lower())
+            if e is not None:
+                return True, e[1]
+        return False, None
+    if isinstance(item, (str, int, float, bool)):
+        if isinstance(item, str) and any(n.lower() == "length" for n in names):
+            return True, len(item)
+        return False, None
+    from ..runtime.members import property_list
+    try:
+        props = property_list(item)
+    except Exception:  # noqa: BLE001 - an odd object simply has no matching property
+        return False, None
+    lowered = {}
+    for n, v in props:
+        lowered.setdefault(n.lower(), v)
+    for n in names:
+        if n.lower() in lowered:
+            return True, lowered[n.lower()]
+    return False, None

@@ -8,19 +8,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .metadata import ALL_SETS, CommandMeta, ParameterMeta, SetMeta
-
-COMMON_PARAMETERS = [
-    ("Verbose", "switch", ["vb"]), ("Debug", "switch", ["db"]),
-    ("ErrorAction", "System.Management.Automation.ActionPreference", ["ea"]),
-    ("WarningAction", "System.Management.Automation.ActionPreference", ["wa"]),
-    ("InformationAction", "System.Management.Automation.ActionPreference", ["infa"]),
-    ("ProgressAction", "System.Management.Automation.ActionPreference", ["proga"]),
-    ("ErrorVariable", "System.String", ["ev"]), ("WarningVariable", "System.String", ["wv"]),
-    ("InformationVariable", "System.String", ["iv"]), ("OutVariable", "System.String", ["ov"]),
-    ("OutBuffer", "System.Int32", ["ob"]), ("PipelineVariable", "System.String", ["pv"]),
-]
-SHOULD_PROCESS_PARAMETERS = [("WhatIf", "switch", ["wi"]), ("Confirm", "switch", ["cf"])]
+from .metadata import (
+    ALL_SETS,
+    COMMON_PARAMETERS,  # noqa: F401 - re-exported for older callers
+    SHOULD_PROCESS_PARAMETERS,  # noqa: F401
+    CommandMeta,
+    ParameterMeta,
+    SetMeta,
+    common_parameters,
+)
 
 
 def help_dir() -> Path:
@@ -69,18 +65,6 @@ def load_spec(name: str) -> dict:
         return yaml.load(f, Loader=loader)
 
 
-def _common(params, with_should_process: bool) -> None:
-    entries = COMMON_PARAMETERS + (SHOULD_PROCESS_PARAMETERS if with_should_process else [])
-    for name, type_name, aliases in entries:
-        p = ParameterMeta(name, type_name if type_name != "System.Management.Automation."
-                          "ActionPreference" else None, aliases)
-        p.is_common = True  # type: ignore[attr-defined]
-        if type_name.endswith("ActionPreference"):
-            p.accepted_values = ["SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore",
-                                 "Suspend", "Break"]
-        params.append(p)
-
-
 def meta_from_spec(spec: dict) -> CommandMeta:
     params = []
     for p in spec.get("parameters") or []:
@@ -97,9 +81,17 @@ def meta_from_spec(spec: dict) -> CommandMeta:
                            accepted_values=p.get("accepted_values"),
                            default_value=p.get("default_value"))
         pm.allow_null = bool(p.get("allow_null"))
-        pm.allow_empty = bool(p.get("allow_empty"))
+        pm.allow_empty_string = bool(p.get("allow_empty_string") or p.get("allow_empty"))
+        pm.allow_empty_collection = bool(p.get("allow_empty_collection") or p.get("allow_empty"))
         params.append(pm)
-    _common(params, bool(spec.get("supports_should_process")))
-    meta = CommandMeta(spec["name"], params, spec.get("default_parameter_set"), advanced=True,
-                       supports_should_process=bool(spec.get("supports_should_process")))
-    return meta
+    should_process = bool(spec.get("supports_should_process"))
+    params.extend(common_parameters(should_process))
+    return CommandMeta(spec["name"], params, spec.get("default_parameter_set"), advanced=True,
+                       supports_should_process=should_process,
+                       confirm_impact=spec.get("confirm_impact") or "Medium",
+                       fq_name=spec.get("fq_name") or _default_fq_name(spec["name"]))
+
+
+def _default_fq_name(name: str) -> str:
+    """Microsoft.PowerShell.Commands.<Verb><Noun>Command, the pattern pwsh's cmdlets use."""
+    return "Microsoft.PowerShell.Commands." + name.replace("-", "") + "Command"

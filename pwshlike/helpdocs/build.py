@@ -11,7 +11,6 @@ from pathlib import Path
 from .platyps import read_help
 from .spec import spec_from_help
 
-
 INDEX_NAME = "index.json"
 
 

@@ -78,12 +78,13 @@ def function_spec(name: str, info) -> dict:
     """A spec dict (the help/specs schema) for a script function or script block."""
     meta = info.metadata
     params_ast = info.params_ast or []
-    explicit = any(s.position is not None for p in meta.params for s in p.sets.values())
+    declared = [p for p in meta.params if not p.is_common]    # common ones: [<CommonParameters>]
+    explicit = any(s.position is not None for p in declared for s in p.sets.values())
     auto = not explicit and getattr(meta, "positional_binding", True)
     named_sets = list(meta.set_names)
     params = []
     position = 0
-    for index, p in enumerate(meta.params):
+    for index, p in enumerate(declared):
         type_name = "System.Management.Automation.SwitchParameter" if p.is_switch else (
             p.type_name or "System.Object")
         sets = {}

@@ -86,6 +86,14 @@ class OutDefault:
             self.flush()
             self.ctx.write_error_record(item)
             return
+        stream = getattr(type(item), "ps_stream", None)
+        if stream is not None:
+            # a warning/verbose/debug/information record merged into the output (3>&1):
+            # shown the way the host shows that stream
+            from ..runtime.streams import render_to_host
+            self.flush()
+            render_to_host(self.ctx, stream, item)
+            return
         if item is None:
             return
         if isinstance(item, str) and not self.pending:

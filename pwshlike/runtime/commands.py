@@ -7,7 +7,6 @@ feeds the next processor's ``process``, so records stream through the pipeline.
 from __future__ import annotations
 
 from ..errors import (
-    ActionPreferenceStopException,
     CommandNotFoundException,
     DotNetException,
     ErrorRecord,
@@ -20,8 +19,8 @@ from .context import ReturnSignal, Scope
 from .convert import to_str
 from .enumerate import enumerate_value
 from .helpers import NOINPUT, NULLSINK, emit
-from .invoke import InputEnumerator, bound_to_variables, new_function_scope, run_block
-from .values import Hashtable, ParameterToken
+from .invoke import InputEnumerator, new_function_scope, run_block
+from .values import Hashtable
 
 
 class CallSite:
@@ -108,6 +107,65 @@ class Downstream:
             p(i)
 
 
+class CommandView:
+    """``$MyInvocation.MyCommand`` / ``$PSCmdlet.MyInvocation.MyCommand``: name and kind."""
+
+    dotnet_fullname = "System.Management.Automation.FunctionInfo"
+
+    def __init__(self, name: str, kind: str = "Function", definition: str = "") -> None:
+        self.Name = name
+        self.CommandType = kind
+        self.Definition = definition
+
+    def ToString(self) -> str:
+        return self.Name
+
+    def __str__(self) -> str:
+        return self.Name
+
+
+def make_invocation_info(proc, bound=None, unbound=None, expecting_input=False):
+    """``$MyInvocation`` for a command: where it was called, its name and arguments."""
+    site = getattr(proc, "site", None)
+    inv = InvocationInfo(site.extent if site is not None else None,
+                         CommandView(proc.name or ""))
+    inv.InvocationName = (site.name if site is not None and site.name else proc.name) or ""
+    inv.BoundParameters = bound if bound is not None else Hashtable()
+    inv.UnboundArguments = unbound if unbound is not None else []
+    inv.ExpectingInput = expecting_input
+    inv.PipelinePosition = getattr(proc, "pipeline_position", 1)
+    inv.PipelineLength = getattr(proc, "pipeline_length", 1)
+    return inv
+
+
+def _type_default(p):
+    """The value an unbound typed script parameter starts with (pwsh's
+    TryGetDefaultParameterValue): '' for strings, $false, an off switch, 0 for numbers."""
+    from .values import SwitchParameter
+    if p.is_switch:
+        return SwitchParameter(False)
+    t = p.type
+    if t is None:
+        return None
+    name = t.fullname
+    if name == "System.String":
+        return ""
+    if name == "System.Boolean":
+        return False
+    if getattr(t, "enum_members", None) is None and name in _NUMERIC_TYPES:
+        try:
+            return t.convert(0)
+        except DotNetException:
+            return 0
+    return None
+
+
+_NUMERIC_TYPES = frozenset({
+    "System.Int32", "System.Int64", "System.Int16", "System.Byte", "System.SByte",
+    "System.UInt16", "System.UInt32", "System.UInt64", "System.Double", "System.Single",
+    "System.Decimal", "System.Numerics.BigInteger"})
+
+
 class FunctionProcessor(Processor):
     """A script function or script block in a pipeline."""
 
@@ -130,6 +188,18 @@ class FunctionProcessor(Processor):
         self.pushed = False
         self.saved_automatics = None
         self.expecting_input = False
+        self.streams = ctx.streams
+        self.runtime = None
+        self.had_error = False
+        self.pipeline_position = 1
+        self.pipeline_length = 1
+        self._defaults: dict = {}
+        self._bound_table = None
+        self._last_pipeline: list = []
+
+    @property
+    def expected(self) -> bool:
+        return self.expecting_input
 
     def begin(self, pipeline_expected: bool) -> None:
         ctx = self.ctx
@@ -144,21 +214,17 @@ class FunctionProcessor(Processor):
             S = new_function_scope(ctx, self.parent)
             self.pushed = True
         self.scope = S
-        meta = None if info.simple_params == () else info.metadata
-        if meta is not None and (meta.params or meta.advanced):
-            from ..binding.binder import Binder
-            self.binder = Binder(ctx, meta, self.name, True, S)
-            b = self.binder.bind_arguments(self.args, pipeline_expected)
-            self.binding = b
-            bound_to_variables(S, b, meta)
-            self._apply_defaults(S, b, meta)
-            self._constrain(S, meta)
-            S.vars["args"] = b.unbound_args
-            S.vars["psboundparameters"] = Hashtable(b.bound.items())
-            if meta.advanced:
-                S.vars["pscmdlet"] = ScriptCmdletInfo(self, b)
-        else:
-            S.vars["args"] = _args_list(self.args)
+        prev_streams = ctx.streams
+        ctx.streams = self.streams
+        try:
+            self._bind(S, pipeline_expected)
+        except BaseException:
+            ctx.streams = prev_streams
+            if self.pushed:
+                ctx.depth -= 1
+                self.pushed = False
+            self.restore_automatics()
+            raise
         if info.reads_myinvocation:
             S.vars["myinvocation"] = self.invocation_info()
         if self.this is not None:
@@ -167,60 +233,138 @@ class FunctionProcessor(Processor):
             S.vars["_"] = self.preset_underscore
         self.input = InputEnumerator()
         S.vars["input"] = self.input
+        ctx.streams = self.streams
         prev = ctx.current_scope
         ctx.current_scope = S
         try:
             self._run(info.begin, S, self.out)
         finally:
             ctx.current_scope = prev
+            ctx.streams = prev_streams
 
-    def _apply_defaults(self, S, b, meta) -> None:
-        for p in meta.params:
-            if p.name not in b.bound and p.default_fn is not None:
-                S.vars[p.name.lower()] = p.default_fn(self.ctx, S) if not p.type else \
-                    _convert_default(p, p.default_fn(self.ctx, S))
+    def _bind(self, S, pipeline_expected: bool) -> None:
+        ctx = self.ctx
+        info = self.info
+        meta = None if info.simple_params == () else info.metadata
+        if meta is None or not (meta.params or meta.advanced):
+            if self.args:
+                from ..binding.binder import Binder, expand_arguments
+                S.vars["args"] = Binder._leftovers_to_args(expand_arguments(self.args))
+            else:
+                S.vars["args"] = []
+            return
+        Binder, CommandRuntime = _binding_classes()
+        name = "" if self.name == "<ScriptBlock>" else self.name   # a script block has no name
+        self.binder = Binder(ctx, meta, name, True, S, name, self.pipeline_position)
+        b = self.binder.bind_arguments(self.args, pipeline_expected)
+        self.binding = b
+        if meta.advanced:
+            rt = CommandRuntime(ctx, self, meta, S)
+            self.runtime = rt
+            rt.apply_common(b.bound, self.parent, S)
+        v = S.vars
+        bound = b.bound
+        defaults = self._defaults
+        plan = _param_plan(meta)
+        for p, key, type_default, convert in plan:
+            if p.name in bound:
+                v[key] = bound[p.name]
+        for p, key, type_default, convert in plan:
+            default = type_default
+            if p.default_fn is not None:
+                default = p.default_fn(ctx, S)
+                if convert:
+                    default = _convert_default(p, default)
+            defaults[key] = default
+            if p.name not in bound:
+                v[key] = default
+        if meta.has_constraints:
+            self._constrain(S, meta)
+        v["args"] = b.args
+        table = Hashtable(bound.items())
+        self._bound_table = table
+        v["psboundparameters"] = table
+        if meta.advanced:
+            v["pscmdlet"] = ScriptCmdletInfo(self, b)
 
     def _constrain(self, S, meta) -> None:
         for p in meta.params:
+            if p.is_common:
+                continue
             if (p.type_name and not p.is_switch) or p.validators:
-                vals = self.binder._validators(p) if p.validators else []
+                vals = self.binder.validators(p) if p.validators else []
                 if S.constraints is None:
                     S.constraints = {}
                 S.constraints[p.name.lower()] = (p.type, vals)
+
+    def _bind_record(self, item) -> bool:
+        """Bind one pipeline record of an advanced function; False skips the record (the
+        binding error has been written as a non-terminating error)."""
+        from ..errors import ParameterBindingException
+        b = self.binding
+        binder = self.binder
+        v = self.scope.vars
+        table = self._bound_table
+        for name in self._last_pipeline:
+            v[name.lower()] = self._defaults.get(name.lower())
+            if name in table:
+                del table[name]
+        self._last_pipeline = []
+        try:
+            ok = binder.bind_pipeline(b, item)
+            err = None if ok else binder.input_not_bound(item)
+            if err is None:
+                err = binder.pipeline_errors(b, item)
+        except ParameterBindingException as e:
+            err = e
+        if err is not None:
+            binder.restore_pipeline(b)
+            self.runtime.write_error(binding_error_record(err, self.site, self.name, item))
+            return False
+        for name in b.pipeline_names:
+            v[name.lower()] = b.bound[name]
+            table[name] = b.bound[name]
+        self._last_pipeline = list(b.pipeline_names)
+        return True
 
     def process(self, item) -> None:
         info = self.info
         ctx = self.ctx
         S = self.scope
-        if info.process is None:
-            self.input.append(item)
-            return
-        S.vars["_"] = item
-        if self.binder is not None and self.binding is not None and self.info.metadata.has_pipeline:
-            ok = self.binder.bind_pipeline_item(self.binding, item, self.binding.explicit)
-            if ok:
-                for name, value in self.binding.bound.items():
-                    S.vars[name.lower()] = value
-        self.input.set_only(item)
-        prev = ctx.current_scope
-        ctx.current_scope = S
+        prev_streams = ctx.streams
+        ctx.streams = self.streams
         try:
-            self._run(info.process, S, self.out)
+            if self.runtime is not None and not self._bind_record(item):
+                return
+            if info.process is None:
+                self.input.append(item)
+                return
+            S.vars["_"] = item
+            self.input.set_only(item)
+            prev = ctx.current_scope
+            ctx.current_scope = S
+            try:
+                self._run(info.process, S, self.out)
+            finally:
+                ctx.current_scope = prev
         finally:
-            ctx.current_scope = prev
+            ctx.streams = prev_streams
 
     def end(self) -> None:
         ctx = self.ctx
         S = self.scope
         info = self.info
-        if info.process is not None:
-            if not self.expecting_input:
-                # without pipeline input the process block still runs once (about_Functions)
-                self._process_once()
-            self.input.clear()
+        prev_streams = ctx.streams
+        ctx.streams = self.streams
         prev = ctx.current_scope
-        ctx.current_scope = S
         try:
+            if info.process is not None:
+                if not self.expecting_input:
+                    # without pipeline input the process block still runs once (about_Functions)
+                    ctx.current_scope = S
+                    self._run(info.process, S, self.out)
+                self.input.clear()
+            ctx.current_scope = S
             self._run(info.end, S, self.out)
         finally:
             try:
@@ -231,6 +375,7 @@ class FunctionProcessor(Processor):
                     self._run(info.clean, S, NULLSINK)
             finally:
                 ctx.current_scope = prev
+                ctx.streams = prev_streams
             if self.pushed:
                 ctx.depth -= 1
                 self.pushed = False
@@ -243,28 +388,17 @@ class FunctionProcessor(Processor):
         try:
             run_block(self.ctx, fn, S, out)
         except DotNetException as e:
-            if getattr(e, "ps_escalated", False) and self.binding is not None and \
-                    self.info.metadata.advanced:
+            if getattr(e, "ps_escalated", False) and self.runtime is not None:
                 e.ps_escalated = False
             raise
 
-    def _process_once(self) -> None:
-        ctx = self.ctx
-        prev = ctx.current_scope
-        ctx.current_scope = self.scope
-        try:
-            self._run(self.info.process, self.scope, self.out)
-        finally:
-            ctx.current_scope = prev
-
     def invocation_info(self) -> InvocationInfo:
         """``$MyInvocation`` for this call."""
-        inv = InvocationInfo(self.site.extent if self.site else None, self.name)
-        inv.ExpectingInput = self.expecting_input
-        if self.binding is not None:
-            inv.BoundParameters = dict(self.binding.bound)
-            inv.UnboundArguments = list(self.binding.unbound_args)
-        return inv
+        b = self.binding
+        return make_invocation_info(self, self._bound_table,
+                                    list(b.args) if b is not None else
+                                    self.scope.vars.get("args") if self.scope else [],
+                                    self.expecting_input)
 
     def restore_automatics(self) -> None:
         """Put back the caller's ``$_``, ``$input``, ``$args``... after a dot-sourced run."""
@@ -283,6 +417,43 @@ class FunctionProcessor(Processor):
 _MISSING = object()
 # set by a script block run: dot-sourcing saves and restores them in the caller's scope
 _DOTTED_AUTOMATICS = ("_", "args", "input", "this", "psboundparameters", "pscmdlet")
+_CLASSES: list = []
+
+
+def _binding_classes():
+    """The binder and runtime classes, imported on first use (plain functions never need
+    them)."""
+    if not _CLASSES:
+        from ..binding.binder import Binder
+        from .command_runtime import CommandRuntime
+        _CLASSES.extend((Binder, CommandRuntime))
+    return _CLASSES
+
+
+def _param_plan(meta) -> list:
+    """Per declared parameter of a script: (meta, variable key, typed default, convert the
+    default?) — worked out once per function."""
+    plan = getattr(meta, "_function_plan", None)
+    if plan is None:
+        plan = [(p, p.name.lower(), _type_default(p),
+                 p.type is not None and not p.is_switch)
+                for p in meta.params if not p.is_common]
+        meta._function_plan = plan
+        meta.has_constraints = any((p.type_name and not p.is_switch) or p.validators
+                                   for p in meta.params if not p.is_common)
+    return plan
+
+
+def binding_error_record(e, site, name: str, target=None) -> ErrorRecord:
+    """The ErrorRecord of a binding error: ``<ErrorId>,<command>`` and the call's position."""
+    rec = ensure_error_record(e, site.extent if site is not None else None)
+    fq = getattr(e, "fq_command", None) or name
+    if fq and "," not in rec.FullyQualifiedErrorId:
+        rec.FullyQualifiedErrorId = f"{rec.error_id},{fq}"
+    rec.InvocationInfo = InvocationInfo(site.extent if site is not None else None, name)
+    if target is not None and rec.TargetObject is None:
+        rec.TargetObject = target
+    return rec
 
 
 def _convert_default(p, value):
@@ -292,51 +463,40 @@ def _convert_default(p, value):
         return value
 
 
-def _args_list(args) -> list:
-    """``$args`` of a function without parameters: values in order, a ``-Name`` argument as
-    a ParameterToken (followed by its ``-Name:value`` value)."""
-    out = []
-    for name, value, text in _flatten_args(args):
-        if name is None:
-            out.append(value)
-            continue
-        token = text or "-" + name
-        if value is None:
-            out.append(ParameterToken(token))
-        else:
-            out.append(ParameterToken(token + ":"))    # -Name:value
-            out.append(value)
-    return out
-
-
-def _flatten_args(args):
-    from .helpers import ENDPARAMS, SPLAT
-    out = []
-    for name, value, text in args:
-        if name is SPLAT:
-            if isinstance(value, Hashtable):
-                for k, v in value.items():
-                    out.append((to_str(k), v, None))
-            elif isinstance(value, list):
-                out.extend((None, v, None) for v in value)
-            else:
-                out.append((None, value, None))
-        elif name is ENDPARAMS:
-            continue
-        else:
-            if name is not None and value is not None and value.__class__.__name__ == "_Marker":
-                out.append((name, None, text))
-                continue
-            out.append((name, value, text))
-    return [(n, v, t) if n is not None else (None, v, t) for n, v, t in out]
-
-
 class ScriptCmdletInfo:
     """``$PSCmdlet`` inside an advanced function."""
+
+    dotnet_fullname = "System.Management.Automation.PSScriptCmdlet"
 
     def __init__(self, proc: FunctionProcessor, binding) -> None:
         self._proc = proc
         self._binding = binding
+
+    @property
+    def _rt(self):
+        return self._proc.runtime
+
+    def ps_invoke_method(self, ctx, name, args):
+        """Method calls from script.  Errors the command runtime raises to stop the command
+        (ThrowTerminatingError, -ErrorAction Stop) propagate as they are; others are wrapped
+        as .NET method errors are ("Exception calling ...")."""
+        from .members import _member_name, _wrap_method_error, method_not_found
+        attr = _member_name(self, name.lower())
+        fn = getattr(self, attr, None) if attr is not None else None
+        if fn is None or not callable(fn):
+            raise method_not_found(self, name)
+        try:
+            return fn(*args)
+        except DotNetException as e:
+            if getattr(e, "ps_unwrapped", False) or type(e).__name__ in (
+                    "MethodInvocationException", "PipelineStoppedException"):
+                raise
+            raise _wrap_method_error(name, args, e) from None
+        except TypeError:
+            from ..errors import RuntimeException
+            raise runtime_error(RuntimeException, "MethodCountCouldNotFindBest",
+                                f'Cannot find an overload for "{name}" and the argument count: '
+                                f'"{len(args)}".', "InvalidOperation") from None
 
     @property
     def ParameterSetName(self) -> str:
@@ -346,15 +506,68 @@ class ScriptCmdletInfo:
     def MyInvocation(self):
         return self._proc.invocation_info()
 
+    @property
+    def CommandRuntime(self):
+        return self._rt
+
+    @property
+    def Host(self):
+        return self._proc.ctx.host
+
+    @property
+    def SessionState(self):
+        return None
+
+    @property
+    def Stopping(self) -> bool:
+        return False
+
+    @property
+    def CommandOrigin(self) -> str:
+        return "Runspace"
+
     def ShouldProcess(self, *args) -> bool:
-        return self._proc.ctx.should_process(self._proc, args)
+        rt = self._rt
+        ref = None
+        if len(args) <= 2:
+            target = args[0] if args else ""
+            action = args[1] if len(args) > 1 else None
+            description = rt.should_process_message(target, action)
+            ok, _ = rt.should_process(description)
+            return ok
+        description, warning, caption = (to_str(a) if a is not None else None
+                                         for a in args[:3])
+        if len(args) > 3:
+            ref = args[3]
+        ok, reason = rt.should_process(description, warning, caption)
+        if ref is not None and hasattr(ref, "Value"):
+            ref.Value = reason
+        return ok
 
     def ShouldContinue(self, *args) -> bool:
-        return True
+        """ShouldContinue(query, caption[, hasSecurityImpact][, [ref]yesToAll, [ref]noToAll])."""
+        query = to_str(args[0]) if args else ""
+        caption = to_str(args[1]) if len(args) > 1 else ""
+        rest = list(args[2:])
+        security = False
+        if len(rest) == 3:
+            security = bool(rest.pop(0))
+        refs = rest if len(rest) == 2 and all(hasattr(r, "Value") for r in rest) else None
+        if refs is not None:
+            if refs[1].Value:
+                return False
+            if refs[0].Value:
+                return True
+        answer = self._rt.should_continue(query, caption, security, refs is not None)
+        if refs is not None:
+            if answer == "yestoall":
+                refs[0].Value = True
+            elif answer == "notoall":
+                refs[1].Value = True
+        return answer in ("yes", "yestoall")
 
     def WriteError(self, record) -> None:
-        """A non-terminating error: honours the error preference, and the call fails ($?)."""
-        write_error_from(self._proc.ctx, self._proc, record, self._proc.site)
+        self._rt.write_error(record)
 
     def WriteObject(self, obj, enumerate_collection=False) -> None:
         if enumerate_collection:
@@ -363,24 +576,34 @@ class ScriptCmdletInfo:
             self._proc.out.append(obj)
 
     def WriteVerbose(self, text) -> None:
-        self._proc.ctx.write_stream("verbose", to_str(text))
+        self._rt.write_verbose(to_str(text))
 
     def WriteWarning(self, text) -> None:
-        self._proc.ctx.write_stream("warning", to_str(text))
+        self._rt.write_warning(to_str(text))
 
     def WriteDebug(self, text) -> None:
-        self._proc.ctx.write_stream("debug", to_str(text))
+        self._rt.write_debug(to_str(text))
+
+    def WriteInformation(self, data, tags=None) -> None:
+        from .enumerate import as_list
+        self._rt.write_information(data, [to_str(t) for t in as_list(tags)])
+
+    def WriteHost(self, text, *args) -> None:
+        self._rt.write_host(to_str(text))
+
+    def WriteProgress(self, record) -> None:
+        self._rt.write_progress(record)
 
     def ThrowTerminatingError(self, record) -> None:
-        exc = record.Exception
-        if isinstance(exc, DotNetException):
-            exc.error_record = record
-            exc.ps_unwrapped = True     # the command's own error, not a method failure
-        raise exc
+        self._rt.throw_terminating_error(record)
 
-    @property
-    def SessionState(self):
-        return None
+    def GetVariableValue(self, name, default=None):
+        v = self._proc.scope.lookup(to_str(name).lower())
+        from .context import MISSING
+        return default if v is MISSING else v
+
+    def ToString(self) -> str:
+        return self._proc.name
 
 
 # --- invocation -------------------------------------------------------------------------------------------
@@ -488,8 +711,18 @@ def _run_single(ctx, proc, site) -> None:
         ctx.last_ok = not getattr(proc, "had_error", False)
     except DotNetException as e:
         _annotate(e, site, proc)
+        _collect_error(proc, e, site)
         ctx.last_ok = False
         raise
+
+
+def _collect_error(proc, e, site) -> None:
+    """A terminating error leaving a command also goes to its -ErrorVariable."""
+    rt = getattr(proc, "runtime", None)
+    if rt is None or not rt.streams.error_vars:
+        return
+    rec = ensure_error_record(e, site.extent if site is not None else None)
+    rt._append_vars(rt.streams.error_vars, rec)
 
 
 def _annotate(e, site, proc=None) -> None:
@@ -501,11 +734,14 @@ def _annotate(e, site, proc=None) -> None:
     cmd = getattr(e, "command_name", None)
     if cmd and e.error_record is None:
         rec = ensure_error_record(e, site.extent)
-        rec.FullyQualifiedErrorId = f"{rec.error_id},{_fq_command(proc, cmd)}"
+        rec.FullyQualifiedErrorId = f"{rec.error_id},{_fq_command(proc, cmd, e)}"
         rec.InvocationInfo = InvocationInfo(site.extent, cmd)
 
 
-def _fq_command(proc, cmd: str) -> str:
+def _fq_command(proc, cmd: str, e=None) -> str:
+    fq = getattr(e, "fq_command", None)
+    if fq:
+        return fq
     cls = getattr(proc, "cmdlet_class", None)
     if cls is not None:
         return getattr(cls, "fq_name", None) or cmd
@@ -514,13 +750,28 @@ def _fq_command(proc, cmd: str) -> str:
 
 def run_pipeline(ctx, S: Scope, input_value, stages, out) -> None:
     procs = []
+    files = []
     sink = out
-    for site, args in reversed(stages):
-        proc = make_processor(ctx, S, site, args, sink)
-        proc.site = site
-        procs.append(proc)
-        sink = Downstream(proc)
-    procs.reverse()
+    n = len(stages)
+    try:
+        for site, args in reversed(stages):
+            proc = make_processor(ctx, S, site, args, sink)
+            proc.site = site
+            proc.pipeline_position = n - len(procs)
+            proc.pipeline_length = n
+            if site.redirections:
+                from .redirection import apply_redirections
+                files.extend(apply_redirections(ctx, proc, site.redirections))
+            procs.append(proc)
+            sink = Downstream(proc)
+        procs.reverse()
+        _run_procs(ctx, procs, input_value, stages)
+    finally:
+        for f in files:
+            f.close()
+
+
+def _run_procs(ctx, procs, input_value, stages) -> None:
     first = procs[0]
     has_input = input_value is not NOINPUT
     try:
@@ -538,7 +789,15 @@ def run_pipeline(ctx, S: Scope, input_value, stages, out) -> None:
         ctx.last_ok = not any(getattr(p, "had_error", False) for p in procs)
     except DotNetException as e:
         site = getattr(e, "ps_site", None)
-        _annotate(e, stages[0][0] if site is None else site)
+        failing = None
+        if getattr(e, "command_name", None):
+            failing = next((p for p in procs if p.name == e.command_name), None)
+        if site is None:
+            site = failing.site if failing is not None and failing.site is not None \
+                else stages[0][0]
+        _annotate(e, site, failing)
+        for p in procs:
+            _collect_error(p, e, p.site)
         ctx.last_ok = False
         raise
     except StopPipeline:
@@ -565,19 +824,11 @@ def redirect_expression(ctx, S, value, redirs):
 
 def write_error_from(ctx, proc, record: ErrorRecord, site=None) -> None:
     """A non-terminating error from a command: honour -ErrorAction / $ErrorActionPreference."""
-    pref = ctx.error_action(proc)
-    if pref == "stop":
-        exc = record.Exception
-        if site is not None and getattr(exc, "ps_extent", None) is None:
-            exc.ps_extent = site.extent
-        raise ActionPreferenceStopException(
-            getattr(exc, "Message", str(exc)), error_id=record.error_id) if False else exc
-    proc.had_error = True
-    if pref != "ignore":
-        ctx.record_error(record)
-    if pref in ("continue", "inquire") and not getattr(ctx, "class_method_depth", 0):
-        # a class method's error stream is not passed through (about_Classes_Methods)
-        ctx.write_error_record(record)
+    rt = getattr(proc, "runtime", None)
+    if rt is None:
+        from .command_runtime import CommandRuntime
+        rt = CommandRuntime(ctx, proc, None, ctx.current_scope)
+    rt.write_error(record)
 
 
 __all__ = [

@@ -113,7 +113,10 @@ def error_redirect(ctx):
     for target in reversed(stack or ()):
         if target is not None:
             return target
-    return None
+    # inside a command whose error stream is redirected (a function called with 2>&1)
+    from .streams import native_target
+    streams = getattr(ctx, "streams", None)
+    return native_target(streams.error) if streams is not None else None
 
 
 class NativeProcessor(Processor):

@@ -1,90 +1,88 @@
-"""Redirection operators on commands and expressions: ``> file``, ``>> file``, ``2>&1``,
-``2>$null``, ``*>$null``."""
+"""Redirection operators on commands and expressions.
+
+``> file`` / ``>> file`` (output), ``n> file`` / ``n>> file`` for stream n (2 error, 3
+warning, 4 verbose, 5 debug, 6 information), ``*>`` for all of them, ``n>$null`` to drop a
+stream and ``n>&1`` to merge it into the command's output.  A redirection applies to
+everything the command writes, including what the commands inside a function write.
+"""
 from __future__ import annotations
 
-import io
-
 from .convert import to_str
+from .streams import DISCARD, FileSink
 
 
-def _targets(ctx, redirs):
-    return [(stream, append, to, target) for stream, append, to, target in redirs]
+def apply_redirections(ctx, proc, redirs) -> list:
+    """Point ``proc``'s output and streams where its redirections say; returns the file
+    sinks to close when the command is done."""
+    streams = proc.streams.derive() if getattr(proc, "streams", None) is not None else \
+        ctx.streams.derive()
+    files: dict[str, FileSink] = {}
+    merges = []
+    out_target = None
+    for stream, append, to, target in redirs:
+        if to is not None:
+            merges.append(stream)
+            continue
+        if target is None:
+            sink = DISCARD
+        else:
+            path = ctx.resolve_path(to_str(target))
+            sink = files.get(path)
+            if sink is None:
+                sink = files[path] = FileSink(ctx, path, append)
+        if stream in ("1", "*"):
+            out_target = sink
+        if stream != "1":
+            streams.set(stream, sink)
+    if out_target is not None:
+        proc.out = out_target
+    for stream in merges:
+        streams.set(stream, proc.out)
+    proc.streams = streams
+    if not hasattr(proc, "runtime"):
+        _native_stderr(ctx, proc, streams)
+    return list(files.values())
+
+
+def _native_stderr(ctx, proc, streams) -> None:
+    """A native command reads where its stderr goes from ``ctx.native_error_redirect``
+    while it runs (see native.py)."""
+    from .streams import native_target
+    target = native_target(streams.error)
+    end = proc.end
+
+    def redirected_end():
+        stack = ctx.__dict__.setdefault("native_error_redirect", [])
+        stack.append(target)
+        try:
+            end()
+        finally:
+            stack.pop()
+    proc.end = redirected_end
 
 
 def run_with_redirections(ctx, S, site, args, out) -> None:
-    from .commands import CallSite, call
-    plain = CallSite(site.name, site.invocation, site.extent_tuple)
-    if hasattr(site, "target"):
-        from .commands import dynamic_site
-        plain = dynamic_site(plain, site.target)
-    collected: list = []
-    sink = out
-    files = []
-    merge_errors = False
-    silence_errors = False
-    for stream, append, to, target in _targets(ctx, site.redirections):
-        if to is not None:
-            if stream == "2" and to == "1":
-                merge_errors = True
-            continue
-        if target is None and stream in ("1", "*"):
-            sink = _NullOut()
-            if stream == "*":
-                silence_errors = True
-        elif target is None and stream == "2":
-            silence_errors = True
-        elif stream in ("1", "*"):
-            files.append((to_str(target), append))
-            sink = collected
-    host = ctx.host
-    err_buf = io.StringIO()
-    if merge_errors or silence_errors:
-        saved = host.stderr
-        host.stderr = err_buf
-    # native commands turn stderr lines into error records only while it is redirected
-    stack = ctx.__dict__.setdefault("native_error_redirect", [])
-    err_file = next(((to_str(t), a) for s, a, to, t in site.redirections
-                     if s == "2" and to is None and t is not None), None)
-    target = ("merge",) if merge_errors else ("null",) if silence_errors else \
-        ("file", ctx.resolve_path(err_file[0]), err_file[1]) if err_file else None
-    if target is not None and target[0] == "file" and not target[2]:
-        open(target[1], "w", encoding="utf-8").close()
-    stack.append(target)
+    from .commands import _run_single, make_processor
+    proc = make_processor(ctx, S, site, args, out)
+    files = apply_redirections(ctx, proc, site.redirections)
     try:
-        call(ctx, S, plain, args, sink)
+        _run_single(ctx, proc, site)
     finally:
-        stack.pop()
-        if merge_errors or silence_errors:
-            host.stderr = saved
-    if merge_errors and err_buf.getvalue():
-        errors = ctx.global_scope.vars.get("error") or []
-        if errors:
-            out.append(errors[0])
-    for path, append in files:
-        from ..host.output import format_lines
-        with open(ctx.resolve_path(path), "a" if append else "w", encoding="utf-8") as f:
-            f.writelines(line + "\n" for line in format_lines(collected))
-
-
-class _NullOut:
-    def append(self, item) -> None:
-        pass
-
-    def extend(self, items) -> None:
-        for _ in items:
-            pass
+        for f in files:
+            f.close()
 
 
 def redirect_value(ctx, S, value, redirs):
+    """Redirections on an expression (``$x > file``): its value is already computed, so only
+    the output redirection matters."""
     for stream, append, to, target in redirs:
         if to is None and stream in ("1", "*"):
             if target is None:
                 return _Discard
-            from ..host.output import format_lines
             items = value if isinstance(value, list) else [value]
-            with open(ctx.resolve_path(to_str(target)), "a" if append else "w",
-                      encoding="utf-8") as f:
-                f.writelines(line + "\n" for line in format_lines(items))
+            sink = FileSink(ctx, ctx.resolve_path(to_str(target)), append)
+            sink.extend(items)
+            sink.close()
             return _Discard
     return value
 

@@ -566,6 +566,22 @@ def _register_builtins() -> None:
         _register_exception(cls)
 
 
+def _new_error_record(exception, error_id=None, category=None, target=None):
+    """[ErrorRecord]::new(exception, errorId, category, targetObject)."""
+    from ..errors import ErrorRecord
+    if isinstance(exception, ErrorRecord):       # ErrorRecord(ErrorRecord, Exception)
+        rec = ErrorRecord(error_id if isinstance(error_id, BaseException) else exception.Exception,
+                          exception.error_id, exception.CategoryInfo.Category,
+                          exception.TargetObject, exception.InvocationInfo)
+        rec.FullyQualifiedErrorId = exception.FullyQualifiedErrorId
+        return rec
+    rec = ErrorRecord(exception, to_str(error_id) if error_id is not None else "",
+                      to_str(category) if category is not None else "NotSpecified", target)
+    if isinstance(exception, BaseException) and getattr(exception, "error_record", 1) is None:
+        exception.error_record = rec
+    return rec
+
+
 def _register_exception(cls) -> PSType:
     def ctor(*args, cls=cls):
         message = to_str(args[0]) if args else None

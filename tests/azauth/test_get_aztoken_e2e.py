@@ -109,8 +109,8 @@ def test_non_interactive_uses_environment_variables(emu, azenv):
     r = run("Get-AzToken -Verbose")
     token = _one(r)
     assert _check_token(emu, token, "https://graph.microsoft.com")["appid"] == APP_ID
-    assert "Got a token from EnvironmentCredential." in r.stderr
-    assert token.Token not in r.stderr and SECRET not in r.stderr
+    assert "Got a token from EnvironmentCredential." in r.stdout
+    assert token.Token not in r.stderr + r.stdout and SECRET not in r.stderr + r.stdout
 
 
 def test_non_interactive_falls_through_to_managed_identity(emu, azenv):
@@ -119,7 +119,7 @@ def test_non_interactive_falls_through_to_managed_identity(emu, azenv):
     azenv.setenv("PATH", "/nonexistent")         # no az, pwsh: those sources are unavailable
     r = run("Get-AzToken https://management.azure.com -Verbose")
     _check_token(emu, _one(r), "https://management.azure.com")
-    assert "Got a token from ManagedIdentityCredential." in r.stderr
+    assert "Got a token from ManagedIdentityCredential." in r.stdout
 
 
 def test_non_interactive_all_sources_fail_lists_each(emu, azenv):
@@ -152,7 +152,7 @@ def test_device_code_prints_warning_and_completes(emu, azenv):
     claims = _check_token(emu, token, "https://graph.microsoft.com")
     assert token.Identity == "bob@contoso.test" == claims["upn"]
     assert "WARNING: To sign in, use a web browser to open the page " \
-           f"{emu.authority}/devicelogin and enter the code " in r.stderr
+           f"{emu.authority}/devicelogin and enter the code " in r.stdout
 
 
 def test_device_code_timeout(emu, azenv):
@@ -175,11 +175,11 @@ def test_interactive_with_fake_browser_then_saved_for_non_interactive(emu, fake_
     r = run("Get-AzToken https://management.azure.com -Verbose", engine)
     token = _one(r)
     assert token.Identity == "bob@contoso.test"
-    assert "Got a token from SavedInteractiveCredential." in r.stderr
+    assert "Got a token from SavedInteractiveCredential." in r.stdout
     assert len(emu.calls("authorize")) == authorize_calls
     # -Force forgets it
     r = run("Get-AzToken -Force -Verbose", engine)
-    assert "SavedInteractiveCredential did not give a token" in r.stderr
+    assert "SavedInteractiveCredential did not give a token" in r.stdout
 
 
 def test_interactive_timeout(emu, idle_browser):

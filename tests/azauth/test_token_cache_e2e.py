@@ -85,7 +85,7 @@ def test_unprotected_cache_needs_the_switch_every_time(emu, azenv):
     r = run("Get-AzToken -TokenCache plain")
     assert "stored unprotected; add -UseUnprotectedTokenCache" in r.messages[0]
     r = run("Get-AzToken -TokenCache plain -UseUnprotectedTokenCache")
-    assert "WARNING: Unprotected token caches store tokens as plain text" in r.stderr
+    assert "WARNING: Unprotected token caches store tokens as plain text" in r.stdout
 
 
 def test_refuses_without_encrypted_storage(emu, azenv, no_keyring):
@@ -126,15 +126,15 @@ def test_get_and_clear_token_cache(emu, azenv):
     assert run("Get-AzTokenCache nothing*").out == []
 
     r = run("Clear-AzTokenCache listme -Verbose")
-    assert r.errors == [] and "Removed 1 account(s)" in r.stderr
+    assert r.errors == [] and "Removed 1 account(s)" in r.stdout
     r = run(f"Get-AzToken -TokenCache listme {UNPROTECTED}")
     assert r.messages == ["No accounts found in the specified token cache."]
 
     r = run("Clear-AzTokenCache -TokenCache listme -Force")
-    assert "Will attempt to delete all files" in r.stderr
+    assert "Will attempt to delete all files" in r.stdout
     assert run("Get-AzTokenCache").out == []
     r = run("Clear-AzTokenCache -TokenCache listme -Force")
-    assert "The token cache 'listme' does not exist." in r.stderr
+    assert "The token cache 'listme' does not exist." in r.stdout
 
 
 @pytest.mark.parametrize("name", ["../etc", "a/b", "x:y", "*", ".."])
@@ -185,5 +185,5 @@ def test_no_token_or_secret_in_verbose_or_debug_output(emu, azenv):
              t=TENANT_ID, c="0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", s="emulator-client-secret")
     for result, secret in ((r, token), (r2, r2.out[0].Token), (r3, r3.out[0].Token),
                            (r3, "emulator-client-secret")):
-        assert "VERBOSE:" in result.stderr
+        assert "VERBOSE:" in result.stdout
         assert secret not in result.stderr and secret not in result.stdout

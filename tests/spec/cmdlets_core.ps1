@@ -519,7 +519,6 @@ caught: stop here
 
 #### Write-Warning -WarningAction Stop
 try { Write-Warning 'careful' -WarningAction Stop } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }
-## N-I: the warning is shown before stopping, on standard output, with the binder branch's stream runtime
 ## STDOUT:
 WARNING: careful
 ActionPreferenceStop,Microsoft.PowerShell.Commands.WriteWarningCommand
@@ -539,7 +538,6 @@ done
 
 #### Write-Warning shows the WARNING prefix
 Write-Warning 'The cache is stale'
-## N-I: warnings reach standard output (as in pwsh's console) with the binder branch's stream runtime
 ## STDOUT:
 WARNING: The cache is stale
 ## END
@@ -547,7 +545,6 @@ WARNING: The cache is stale
 #### Write-Verbose -Verbose and Write-Debug -Debug show their prefixes
 Write-Verbose 'step' -Verbose
 Write-Debug 'detail' -Debug
-## N-I: verbose and debug records reach standard output with the binder branch's stream runtime
 ## STDOUT:
 VERBOSE: step
 DEBUG: detail
@@ -564,7 +561,6 @@ backup finished
 $r = Write-Information -MessageData 'step 1' -Tags Progress, Setup 6>&1
 $r.MessageData
 $r.Tags -join ','
-## N-I: 6>&1 needs the binder branch's stream redirection
 ## STDOUT:
 step 1
 Progress,Setup

@@ -167,12 +167,14 @@ two
 ## END
 
 #### stderr merged into the output as error records
+# stdout and stderr are separate pipes: their relative order is not fixed
 $r = /bin/sh -c 'echo out; echo bad >&2' 2>&1
 $r.Count
-$r[0]
-$r[1].GetType().Name
-$r[1].FullyQualifiedErrorId
-"$($r[1])"
+$r | Where-Object { $_ -is [string] }
+$e = $r | Where-Object { $_ -isnot [string] }
+$e.GetType().Name
+$e.FullyQualifiedErrorId
+"$e"
 ## STDOUT:
 2
 out

@@ -21,10 +21,12 @@ from pwshlike.errors import ensure_error_record
 
 
 def run(script: str, **variables):
+    """Output objects, and everything the host printed (warning/verbose/debug lines go to
+    stdout as in pwsh's console, errors to stderr)."""
     out, err = io.StringIO(), io.StringIO()
     engine = Engine(Host(out, err))
     result = engine.invoke(script, **variables)
-    return result, err.getvalue()
+    return result, out.getvalue() + err.getvalue()
 
 
 def fails(script: str, **variables):
