@@ -120,7 +120,8 @@ class NamedCache:
         if unprotected:
             if create and not self.path.exists():
                 os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))
-            return PersistedTokenCache(FilePersistence(str(self.path))), UNPROTECTED
+            return PersistedTokenCache(_atomic_file_persistence(FilePersistence,
+                                                                str(self.path))), UNPROTECTED
         return PersistedTokenCache(self._encrypted()), PROTECTED
 
     def _encrypted(self):
@@ -134,6 +135,23 @@ class NamedCache:
     def open_existing_any(self):
         """For listing and clearing: open with whatever protection the cache has."""
         return self.open(self.protection() == UNPROTECTED, create=False)[0]
+
+
+def _atomic_file_persistence(base: type, location: str):
+    """msal-extensions' FilePersistence truncates the file, then writes it: a process reading
+    in between sees an empty cache (a valid one, so its retry does not start) and no account.
+    This one writes a temporary file (0600) and renames it over the cache."""
+
+    class AtomicFilePersistence(base):
+        def save(self, content: str) -> None:
+            location = self.get_location()
+            tmp = f"{location}.{os.getpid()}.tmp"
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(content)
+            os.replace(tmp, location)
+
+    return AtomicFilePersistence(location)
 
 
 def accounts_in(cache) -> list[dict]:
