@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from ..parser import ast as A
 from .metadata import ALL_SETS, CommandMeta, ParameterMeta, SetMeta, common_parameters
-from .validation import is_validation_attribute
 
 _CMDLET_BINDING = ("cmdletbinding", "cmdletbindingattribute",
                    "system.management.automation.cmdletbindingattribute")
@@ -129,7 +128,7 @@ def metadata_from_ast(info) -> CommandMeta:
                 allow_empty_string = True
             elif low in ("allowemptycollection", "allowemptycollectionattribute"):
                 allow_empty_collection = True
-            elif is_validation_attribute(attr.type_name):
+            elif _is_validation_attribute(attr.type_name):
                 validators.append(attr)
         if not sets:
             sets = {ALL_SETS: SetMeta()}
@@ -154,3 +153,9 @@ def metadata_from_ast(info) -> CommandMeta:
     meta = CommandMeta(name, params, default_set, advanced, supports_sp, positional_binding,
                        confirm_impact, fq_name=name or None, is_script=True)
     return meta
+
+
+def _is_validation_attribute(name: str) -> bool:
+    """Loaded only when a parameter has attributes: most functions have none."""
+    from .validation import is_validation_attribute
+    return is_validation_attribute(name)

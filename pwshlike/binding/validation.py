@@ -8,8 +8,6 @@ value as the pipeline would: arrays and lists unroll, strings and hashtables do 
 """
 from __future__ import annotations
 
-import typing
-
 from ..runtime.convert import to_bool, to_str
 from ..runtime.enumerate import enumerate_value
 
@@ -148,16 +146,19 @@ class ValidateRange(EnumeratedValidator):
                 f"{to_str(self.hi)} and then try the command again.", "ValidateRangeTooBig")
 
 
+_RANGE_KIND_MESSAGES = {
+    "positive": "is not greater than zero",
+    "nonnegative": "is not greater than or equal to zero",
+    "negative": "is not less than zero",
+    "nonpositive": "is not less than or equal to zero",
+}
+
+
 class ValidateRangeKind(EnumeratedValidator):
     """[ValidateRange('Positive')] and friends."""
 
     name = "ValidateRange"
-    _MESSAGES: typing.ClassVar[dict] = {
-        "positive": "is not greater than zero",
-        "nonnegative": "is not greater than or equal to zero",
-        "negative": "is not less than zero",
-        "nonpositive": "is not less than or equal to zero",
-    }
+    _MESSAGES = _RANGE_KIND_MESSAGES
 
     def __init__(self, kind: str) -> None:
         self.kind = kind.lower()
