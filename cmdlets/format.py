@@ -43,7 +43,7 @@ def _adapter():
 def _format_value(value, fmt) -> object:
     if fmt is None:
         return value
-    from pwshlike.runtime.operators import format_op
+    from pwshlike.runtime.text_operators import format_op
     return format_op("{0:" + to_str(fmt) + "}", [value])
 
 

@@ -109,7 +109,7 @@ class JoinStringCommand(Cmdlet):
         if self.quote is not None:
             text = self.quote + text + self.quote
         elif self.fmt is not None:
-            from pwshlike.runtime.operators import format_op
+            from pwshlike.runtime.text_operators import format_op
             text = format_op(to_str(self.fmt), [value])
         self.parts.append(text)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pwshlike.cmdlet import Cmdlet
 from pwshlike.errors import DotNetException, exception_class
 from pwshlike.runtime import operators as O
+from pwshlike.runtime import text_operators as T
 from pwshlike.runtime.convert import to_bool, to_str
 from pwshlike.runtime.values import Hashtable
 
@@ -47,12 +48,12 @@ OPERATIONS = {
     "CaseSensitiveGreaterOrEqualSet": ("Cge", _cmp(O.ge, _CS)),
     "LessOrEqualSet": ("Ile", _cmp(O.le, _CI)),
     "CaseSensitiveLessOrEqualSet": ("Cle", _cmp(O.le, _CS)),
-    "LikeSet": ("Ilike", _cmp(O.like, _CI)), "CaseSensitiveLikeSet": ("Clike", _cmp(O.like, _CS)),
-    "NotLikeSet": ("Inotlike", _cmp(O.notlike, _CI)),
-    "CaseSensitiveNotLikeSet": ("Cnotlike", _cmp(O.notlike, _CS)),
-    "MatchSet": ("Imatch", _rx(O.match, _CI)), "CaseSensitiveMatchSet": ("Cmatch", _rx(O.match, _CS)),
-    "NotMatchSet": ("Inotmatch", _rx(O.notmatch, _CI)),
-    "CaseSensitiveNotMatchSet": ("Cnotmatch", _rx(O.notmatch, _CS)),
+    "LikeSet": ("Ilike", _cmp(T.like, _CI)), "CaseSensitiveLikeSet": ("Clike", _cmp(T.like, _CS)),
+    "NotLikeSet": ("Inotlike", _cmp(T.notlike, _CI)),
+    "CaseSensitiveNotLikeSet": ("Cnotlike", _cmp(T.notlike, _CS)),
+    "MatchSet": ("Imatch", _rx(T.match, _CI)), "CaseSensitiveMatchSet": ("Cmatch", _rx(T.match, _CS)),
+    "NotMatchSet": ("Inotmatch", _rx(T.notmatch, _CI)),
+    "CaseSensitiveNotMatchSet": ("Cnotmatch", _rx(T.notmatch, _CS)),
     "ContainsSet": ("Icontains", _contains(_CI, False)),
     "CaseSensitiveContainsSet": ("Ccontains", _contains(_CS, False)),
     "NotContainsSet": ("Inotcontains", _contains(_CI, True)),

@@ -427,14 +427,14 @@ def switch_file(ctx, path):
 
 
 def switch_test(mode: str, cs: bool, item, pattern, L) -> bool:
-    from . import operators as O
     if mode == "regex":
         import re as _re
 
         from .regex import compile_regex
         m = compile_regex(to_str(pattern), ignore_case=not cs).search(to_str(item))
         if m:
-            L["matches"] = O.matches_table(m)
+            from .text_operators import matches_table
+            L["matches"] = matches_table(m)
         del _re
         return m is not None
     if mode == "wildcard":
@@ -676,12 +676,13 @@ LAZY_GLOBALS = {
     "_add": "operators:add", "_sub": "operators:sub", "_mul": "operators:mul",
     "_div": "operators:div", "_mod": "operators:mod", "_band": "operators:band",
     "_bor": "operators:bor", "_bxor": "operators:bxor", "_shl": "operators:shl",
-    "_shr": "operators:shr", "_join": "operators:join", "_format": "operators:format_op",
+    "_shr": "operators:shr", "_join": "text_operators:join", "_format": "text_operators:format_op",
     "_range": "operators:range_list", "_is": "operators:is_op", "_isnot": "operators:isnot_op",
     "_as": "operators:as_op", "_xor": "operators:xor", "_neg": "operators:negate",
-    "_plus": "operators:plus", "_bnot": "operators:bnot", "_unary_split": "operators:unary_split",
-    "_unary_join": "operators:unary_join", "_match": "operators:match",
-    "_notmatch": "operators:notmatch",
+    "_plus": "operators:plus", "_bnot": "operators:bnot",
+    "_unary_split": "text_operators:unary_split",
+    "_unary_join": "text_operators:unary_join", "_match": "text_operators:match",
+    "_notmatch": "text_operators:notmatch",
     "_getm": "members:get_member", "_setm": "members:set_member",
     "_invm": "members:invoke_method_at", "_gets": "members:get_static",
     "_sets": "members:set_static", "_invs": "members:invoke_static_at",
@@ -693,9 +694,10 @@ LAZY_GLOBALS = {
     "_with_redirs": "commands:with_redirections", "_redirect_expr": "commands:redirect_expression",
     "_MethodReturn": "classes:MethodReturn", "_invm_as": "classes:invoke_as_type",
 }
-for _cmp in ("eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "contains", "notcontains",
-             "in_", "notin", "replace", "split"):
+for _cmp in ("eq", "ne", "gt", "ge", "lt", "le", "contains", "notcontains", "in_", "notin"):
     LAZY_GLOBALS["_cmp_" + _cmp] = "operators:" + _cmp
+for _cmp in ("like", "notlike", "replace", "split"):
+    LAZY_GLOBALS["_cmp_" + _cmp] = "text_operators:" + _cmp
 
 
 def _global_names(code) -> set:

@@ -10,8 +10,6 @@ a function's inner commands write follows the function's redirections.
 """
 from __future__ import annotations
 
-import datetime
-
 from .convert import to_str
 
 STREAMS = ("error", "warning", "verbose", "debug", "information")
@@ -109,6 +107,7 @@ class InformationRecord:
                      "ProcessId", "NativeThreadId", "ManagedThreadId")
 
     def __init__(self, message_data, source: str = "", tags=()) -> None:
+        import datetime
         import os
         self.MessageData = message_data
         self.Source = source

@@ -11,6 +11,7 @@ import pytest
 from pwshlike import errors
 from pwshlike.runtime import numeric as N
 from pwshlike.runtime import operators as op
+from pwshlike.runtime import text_operators as top
 from pwshlike.runtime.typenames import Char, type_name_of
 from pwshlike.runtime.types import resolve_type
 from pwshlike.runtime.values import Hashtable
@@ -239,57 +240,57 @@ def test_comparison_with_collection_on_left_filters():
 
 
 def test_like():
-    assert op.like("abc", "a*") is True
-    assert op.like("abc", "A?C") is True
-    assert op.like("abc", "A*", ci=False) is False
-    assert op.like("abc", "a[a-c]c") is True
-    assert op.like("abc", "*b") is False
-    assert op.notlike("abc", "*b") is True
-    assert op.like("a*c", "a`*c") is True       # backtick escapes a wildcard
-    assert op.like(["apple", "banana", "avocado"], "a*") == ["apple", "avocado"]
+    assert top.like("abc", "a*") is True
+    assert top.like("abc", "A?C") is True
+    assert top.like("abc", "A*", ci=False) is False
+    assert top.like("abc", "a[a-c]c") is True
+    assert top.like("abc", "*b") is False
+    assert top.notlike("abc", "*b") is True
+    assert top.like("a*c", "a`*c") is True       # backtick escapes a wildcard
+    assert top.like(["apple", "banana", "avocado"], "a*") == ["apple", "avocado"]
 
 
 def test_match_sets_matches():
     v: dict = {}
-    assert op.match("hello 123 world", r"(\d+)", True, v) is True
+    assert top.match("hello 123 world", r"(\d+)", True, v) is True
     m = v["matches"]
     assert (m[0], m[1]) == ("123", "123")
     v = {}
-    assert op.match("John Smith", r"(?<first>\w+) (?<last>\w+)", True, v) is True
+    assert top.match("John Smith", r"(?<first>\w+) (?<last>\w+)", True, v) is True
     assert (v["matches"]["first"], v["matches"]["last"]) == ("John", "Smith")
     assert v["matches"][0] == "John Smith"
 
 
 def test_match_case_and_failure():
     v: dict = {}
-    assert op.match("ABC", "b", True, v) is True
-    assert op.match("ABC", "b", False, {}) is False
+    assert top.match("ABC", "b", True, v) is True
+    assert top.match("ABC", "b", False, {}) is False
     v = {"matches": "old"}
-    assert op.match("abc", "z", True, v) is False
+    assert top.match("abc", "z", True, v) is False
     assert v["matches"] == "old"              # $Matches is untouched on failure
-    assert op.notmatch("abc", "z", True, {}) is True
+    assert top.notmatch("abc", "z", True, {}) is True
 
 
 def test_match_on_collection_filters_and_leaves_matches():
     v: dict = {}
-    assert op.match(["a1", "b", "c2"], r"\d", True, v) == ["a1", "c2"]
+    assert top.match(["a1", "b", "c2"], r"\d", True, v) == ["a1", "c2"]
     assert "matches" not in v
 
 
 def test_replace():
-    assert op.replace("hello", ["l", "L"]) == "heLLo"
-    assert op.replace("HELLO", ["l", "x"]) == "HExxO"
-    assert op.replace("HELLO", ["l", "x"], ci=False) == "HELLO"
-    assert op.replace("John Smith", [r"(\w+) (\w+)", "$2, $1"]) == "Smith, John"
-    assert op.replace("John Smith", [r"(?<f>\w+) (?<l>\w+)", "${l}"]) == "Smith"
-    assert op.replace("abc", "b") == "ac"                 # no replacement: delete
-    assert op.replace("a.b", [r"\.", "$$"]) == "a$b"     # $$ is a literal dollar
-    assert op.replace(["ab", "cb"], ["b", "x"]) == ["ax", "cx"]
+    assert top.replace("hello", ["l", "L"]) == "heLLo"
+    assert top.replace("HELLO", ["l", "x"]) == "HExxO"
+    assert top.replace("HELLO", ["l", "x"], ci=False) == "HELLO"
+    assert top.replace("John Smith", [r"(\w+) (\w+)", "$2, $1"]) == "Smith, John"
+    assert top.replace("John Smith", [r"(?<f>\w+) (?<l>\w+)", "${l}"]) == "Smith"
+    assert top.replace("abc", "b") == "ac"                 # no replacement: delete
+    assert top.replace("a.b", [r"\.", "$$"]) == "a$b"     # $$ is a literal dollar
+    assert top.replace(["ab", "cb"], ["b", "x"]) == ["ax", "cx"]
 
 
 def test_replace_with_too_many_arguments():
     with pytest.raises(errors.RuntimeException) as ei:
-        op.replace("a", ["a", "b", "c"])
+        top.replace("a", ["a", "b", "c"])
     assert ei.value.error_id == "BadReplaceArgument"
 
 
@@ -309,26 +310,26 @@ def test_replace_with_too_many_arguments():
     ("a1b22c", r"\d+", ["a", "b", "c"]),
 ])
 def test_split(value, args, expected):
-    assert op.split(value, args) == expected
+    assert top.split(value, args) == expected
 
 
 def test_split_case_sensitivity():
     s = "Mercury,Venus,Earth,Mars,Jupiter,Saturn,Uranus,Neptune"
-    assert op.split(s, "N", ci=False) == ["Mercury,Venus,Earth,Mars,Jupiter,Saturn,Uranus,",
+    assert top.split(s, "N", ci=False) == ["Mercury,Venus,Earth,Mars,Jupiter,Saturn,Uranus,",
                                           "eptune"]
     # case-insensitive: Venus, Saturn, Uranus and both n's of Neptune
-    assert op.split(s, "N") == ["Mercury,Ve", "us,Earth,Mars,Jupiter,Satur", ",Ura", "us,",
+    assert top.split(s, "N") == ["Mercury,Ve", "us,Earth,Mars,Jupiter,Satur", ",Ura", "us,",
                                 "eptu", "e"]
 
 
 def test_unary_split_and_join():
-    assert op.unary_split("  Windows PowerShell\n 2.0 ") == ["Windows", "PowerShell", "2.0"]
-    assert op.unary_split(["1 2", "a b"]) == ["1", "2", "a", "b"]
-    assert op.join([1, 2, 3], ",") == "1,2,3"
-    assert op.join([1, None, 3], "-") == "1--3"
-    assert op.join("abc", ",") == "abc"
-    assert op.unary_join(["a", "b", "c"]) == "abc"
-    assert op.join([1.5, True], " ") == "1.5 True"
+    assert top.unary_split("  Windows PowerShell\n 2.0 ") == ["Windows", "PowerShell", "2.0"]
+    assert top.unary_split(["1 2", "a b"]) == ["1", "2", "a", "b"]
+    assert top.join([1, 2, 3], ",") == "1,2,3"
+    assert top.join([1, None, 3], "-") == "1--3"
+    assert top.join("abc", ",") == "abc"
+    assert top.unary_join(["a", "b", "c"]) == "abc"
+    assert top.join([1.5, True], " ") == "1.5 True"
 
 
 def test_contains_and_in():
@@ -373,16 +374,16 @@ def test_range_errors():
 
 # --- -f ------------------------------------------------------------------------------------------------
 def test_format_operator():
-    assert op.format_op("{0} and {1}", ["a", 2]) == "a and 2"
-    assert op.format_op("{0:N2}", 1234.5) == "1,234.50"
-    assert op.format_op("{0,5}|{1,-3}|", [1, 2]) == "    1|2  |"
-    assert op.format_op("{0:X4}", 255) == "00FF"
-    assert op.format_op("{{0}}", []) == "{0}"
+    assert top.format_op("{0} and {1}", ["a", 2]) == "a and 2"
+    assert top.format_op("{0:N2}", 1234.5) == "1,234.50"
+    assert top.format_op("{0,5}|{1,-3}|", [1, 2]) == "    1|2  |"
+    assert top.format_op("{0:X4}", 255) == "00FF"
+    assert top.format_op("{{0}}", []) == "{0}"
 
 
 def test_format_operator_errors():
     with pytest.raises(errors.FormatException) as ei:
-        op.format_op("{1}", ["a"])
+        top.format_op("{1}", ["a"])
     assert ei.value.error_id == "FormatError"
 
 
