@@ -135,3 +135,42 @@ def test_rest_reference_page_is_not_a_platyps_page():
     path = next(SEEDS.glob("001_*.txt"))
     with pytest.raises(HelpFormatError, match="not a PlatyPS page"):
         read_help(path.read_text(encoding="utf-8"), path.name)
+
+
+# name as the API spells it -> (in, required, type, accepted values), read off the page
+GATEWAY_TOKEN = {
+    "gatewayId": ("path", True, "string", []),
+    "resourceGroupName": ("path", True, "string", []),
+    "serviceName": ("path", True, "string", []),
+    "subscriptionId": ("path", True, "string", []),
+    "api-version": ("query", True, "string", []),
+    "expiry": ("body", True, "string", []),
+    "keyType": ("body", True, "KeyType", ["primary", "secondary"]),
+}
+
+
+def test_rest_reference_page_converts_to_the_operation_parameters():
+    from pwshlike.helpdocs.restref import read_rest_page, spec_from_rest
+    path = next(SEEDS.glob("001_*.txt"))
+    op = read_rest_page(path.read_text(encoding="utf-8"), path.name)
+    assert (op.title, op.operation_id, op.method) == (
+        "Gateway - Generate Token", "Gateway_GenerateToken", "POST")
+    assert op.url.endswith("/gateways/{gatewayId}/generateToken?api-version=2022-08-01")
+    assert {p.name: (p.location, p.required, p.type, p.accepted_values)
+            for p in op.parameters} == GATEWAY_TOKEN
+    assert op.parameters[4].description == "The API version to use for this operation."
+    spec = spec_from_rest(op, "New-AzApiManagementGatewayToken")
+    assert syntax_block(spec, "__AllParameterSets") == (
+        "New-AzApiManagementGatewayToken -GatewayId <String> -ResourceGroupName <String> "
+        "-ServiceName <String>\n -SubscriptionId <String> -ApiVersion <String> -Expiry <String> "
+        "-KeyType <String> [<CommonParameters>]")
+    key_type = spec["parameters"][-1]
+    assert key_type["accepted_values"] == ["Primary", "Secondary"]
+    assert key_type["rest"] == {"name": "keyType", "in": "body"}
+
+
+def test_platyps_pages_are_not_rest_pages():
+    from pwshlike.helpdocs.restref import RestPageError, read_rest_page
+    path = next(SEEDS.glob("002_*.txt"))
+    with pytest.raises(RestPageError, match="not a REST API reference page"):
+        read_rest_page(path.read_text(encoding="utf-8"), path.name)
