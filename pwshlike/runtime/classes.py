@@ -16,7 +16,7 @@ from ..errors import (
     exception_class,
     runtime_error,
 )
-from .context import MISSING, ReturnSignal, Scope
+from .context import MISSING, NullSink, ReturnSignal, Scope
 from .types import PSType, cast_error, register_user_type, resolve_type_node
 
 
@@ -287,19 +287,7 @@ class MethodDef:
         return result
 
 
-class _NullOut:
-    """Where a method's pipeline output goes: nowhere."""
-    __slots__ = ()
-
-    def append(self, item) -> None:
-        pass
-
-    def extend(self, items) -> None:
-        for _ in items:
-            pass
-
-
-_NULL_OUT = _NullOut()
+_NULL_OUT = NullSink()        # where a method's pipeline output goes: nowhere
 
 
 def _convert_argument(t: PSType, value, method: str):

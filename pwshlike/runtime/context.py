@@ -34,6 +34,20 @@ class ExitSignal(FlowControl):
         self.code = code
 
 
+class NullSink:
+    """An output sink that drops what it is given (``[void]``, ``$null = …``, ``3>$null``,
+    a class method's pipeline output)."""
+
+    __slots__ = ()
+
+    def append(self, item) -> None:
+        pass
+
+    def extend(self, items) -> None:
+        for _ in items:
+            pass
+
+
 class Scope:
     """One scope's variables, plus the function table it shares copy-on-write.
 

@@ -20,6 +20,7 @@ from .context import (
     BreakSignal,
     ContinueSignal,
     ExitSignal,
+    NullSink,
     ReturnSignal,
     Scope,
     env_get,
@@ -45,17 +46,6 @@ SPLAT = _Marker("SPLAT")
 ENDPARAMS = _Marker("ENDPARAMS")
 VERBATIM = _Marker("VERBATIM")
 NOINPUT = _Marker("NOINPUT")
-
-
-class NullSink:
-    __slots__ = ()
-
-    def append(self, item) -> None:
-        pass
-
-    def extend(self, items) -> None:
-        for _ in items:
-            pass
 
 
 NULLSINK = NullSink()

@@ -10,21 +10,17 @@ a function's inner commands write follows the function's redirections.
 """
 from __future__ import annotations
 
+from .context import NullSink
 from .convert import to_str
 
 STREAMS = ("error", "warning", "verbose", "debug", "information")
 NUMBERS = {"2": "error", "3": "warning", "4": "verbose", "5": "debug", "6": "information"}
 
 
-class _Discard:
+class _Discard(NullSink):
+    """``3>$null``: a stream target that drops records (one instance, compared by identity)."""
+
     __slots__ = ()
-
-    def append(self, item) -> None:
-        pass
-
-    def extend(self, items) -> None:
-        for _ in items:
-            pass
 
     def __repr__(self) -> str:
         return "DISCARD"
