@@ -21,3 +21,16 @@ try {
 switch -Regex ('token-abc123') {
     '^token-(\w+)$' { "token id: $($Matches[1])" }
 }
+
+# Objects through the pipeline, formatted as pwsh formats them
+class Token {
+    [string]$Audience
+    [int]$MinutesLeft
+    Token([string]$audience, [int]$minutes) { $this.Audience = $audience; $this.MinutesLeft = $minutes }
+}
+$tokens = @([Token]::new('graph', 55), [Token]::new('arm', 5), [Token]::new('vault', 30))
+$tokens | Sort-Object MinutesLeft | Format-Table
+$tokens | Where-Object MinutesLeft -lt 10 | ConvertTo-Json -Compress
+
+# Every command's parameters come from its help page
+Get-Command Get-AzToken -Syntax
