@@ -95,12 +95,13 @@ INT_TYPES_BY_NAME = {c.dotnet_name: c for c in (SByte, Byte, Int16, UInt16, UInt
                                                 UInt64, BigInteger)}
 
 
-def int_type_name(v: int) -> str:
-    """The .NET type name of an integer value."""
+def int_type_fullname(v: int) -> str:
+    """The .NET full type name of an integer value (System.Int32, System.Numerics.BigInteger)."""
     t = type(v)
     if t is int:
-        return "Int32" if INT32_MIN <= v <= INT32_MAX else "Int64"
-    return t.dotnet_name  # type: ignore[attr-defined]
+        return "System.Int32" if INT32_MIN <= v <= INT32_MAX else "System.Int64"
+    namespace = "System.Numerics" if t is BigInteger else "System"
+    return f"{namespace}.{t.dotnet_name}"  # type: ignore[attr-defined]
 
 
 def make_int(v: int) -> int:

@@ -32,7 +32,7 @@ def type_name_of(v: object) -> str:
     if isinstance(v, int) and not isinstance(v, bool):
         if hasattr(t, "enum_type"):
             return t.enum_type.fullname
-        return "System." + N.int_type_name(v)
+        return N.int_type_fullname(v)
     fullname = getattr(v, "type_fullname", None)
     if fullname is not None:
         return fullname

@@ -97,8 +97,6 @@ def test_bigint_literals():
     assert big == 111111111111111111111111111111111111111111111111111111
 
 
-@pytest.mark.xfail(strict=True, reason="bug: [bigint] values report type System.BigInteger; "
-                   "the .NET type is System.Numerics.BigInteger")
 def test_bigint_literal_type_name():
     assert type_name_of(number("100n")) == "System.Numerics.BigInteger"
 
