@@ -553,12 +553,13 @@ class ExpressionParser:
             pairs.append((key, value))
             self.pos = self.tz.skip_trivia(self.pos)
             sep = self.peek(EXPR)
+            if sep.kind == T.EOF_:
+                self.error("MissingEndCurlyBrace",
+                           "Missing closing '}' in statement block or type definition.",
+                           sep.start, sep.end, True)
             if sep.kind not in (T.NEWLINE, T.SEMI, T.RCURLY):
-                self.error("MissingEndCurlyBrace" if sep.kind == T.EOF_ else
-                           "MissingStatementTerminatorInHashLiteral" if False else
-                           "UnexpectedToken",
-                           "Unexpected token in hash literal.", sep.start, sep.end,
-                           sep.kind == T.EOF_)
+                self.error("UnexpectedToken", "Unexpected token in hash literal.", sep.start,
+                           sep.end)
         return A.Hashtable(open_tok.start, self.pos, pairs)
 
     def expand_parts(self, parts) -> list:
@@ -605,9 +606,10 @@ class ExpressionParser:
                 open_pos = self.pos
                 self.pos += 2 if nullc else 1
                 self.skip_newlines()
-                if self.peek(EXPR).kind == T.RBRACKET:
+                if self.peek(EXPR).kind in (T.RBRACKET, T.EOF_):
                     self.error("MissingArrayIndexExpression", "Array index expression is "
-                               "missing or not valid.", open_pos, self.pos)
+                               "missing or not valid.", open_pos, self.pos,
+                               self.peek(EXPR).kind == T.EOF_)
                 index = self.parse_expression()
                 self.skip_newlines()
                 close = self.peek(EXPR)

@@ -528,14 +528,10 @@ def test_every_error_on_one_line_is_reported():
                                          "MissingEndParenthesisInExpression"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: '$a[' should report MissingArrayIndexExpression "
-                   "(pwsh Parser.cs), pwshlike reports ExpectedExpression")
 def test_missing_array_index_expression():
     assert ids("$a[") == ["MissingArrayIndexExpression"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: an unclosed hash literal reports MissingEndCurlyBrace "
-                   "with the message 'Unexpected token in hash literal.'")
 def test_unclosed_hash_literal_message():
     (e,) = errors_of("$x = @{a=1")
     assert e.error_id == "MissingEndCurlyBrace"
