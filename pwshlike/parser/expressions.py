@@ -141,7 +141,8 @@ class ExpressionParser:
                 self._check_assignable(expr, multiple_ok=op.value == "=")
                 return A.Assignment(start, self.pos, expr, op.value, value)
             redirs = self.parse_redirections()
-            elements.append(A.CommandExpression(expr.start, self.pos, expr, redirs))
+            elements.append(A.CommandExpression(expr.start, self.end_pos(expr.start), expr,
+                                                redirs))
         else:
             elements.append(self.parse_command())
         while True:
@@ -172,7 +173,7 @@ class ExpressionParser:
                            "Expressions are only allowed as the first element of a pipeline.",
                            ex.start, ex.end)
             elements.append(self.parse_command())
-        return A.Pipeline(start, self.pos, elements, False)
+        return A.Pipeline(start, self.end_pos(start), elements, False)
 
 
     def _check_assignable(self, expr, multiple_ok: bool = True) -> None:
@@ -256,8 +257,8 @@ class ExpressionParser:
                                    f"The parameter '{tok.value}' requires an argument.",
                                    tok.start, tok.end, nxt.kind == T.EOF_)
                     arg = self.parse_command_argument()
-                elements.append(A.CommandParameter(tok.start, self.pos, tok.value, arg,
-                                                   tok.text, tok.used_colon))
+                elements.append(A.CommandParameter(tok.start, self.end_pos(tok.start), tok.value,
+                                                   arg, tok.text, tok.used_colon))
                 continue
             if k == T.MINUSMINUS_END and not end_of_params:
                 self.advance(tok)
@@ -281,7 +282,7 @@ class ExpressionParser:
             self.error("MissingExpression" if invocation else "EmptyPipeElement",
                        "An expression was expected after '" + (invocation or "|") + "'.",
                        start, self.pos, self.peek(CMD).kind == T.EOF_)
-        return A.Command(start, self.pos, elements, invocation, redirs)
+        return A.Command(start, self.end_pos(start), elements, invocation, redirs)
 
     def parse_command_argument(self, allow_comma: bool = True, is_name: bool = False):
         """One argument in command mode; ``a,b,c`` becomes an array literal."""

@@ -52,6 +52,13 @@ class Parser(StatementParser, ExpressionParser):
         self.pos = tok.end
         return tok
 
+    def end_pos(self, start: int) -> int:
+        """Where a node that ends here ends: before the blanks already skipped after it."""
+        end = self.pos
+        while end > start and self.src[end - 1] in " \t":
+            end -= 1
+        return end
+
     def skip_newlines(self) -> None:
         self.pos = self.tz.skip_trivia(self.pos, newlines=True)
 

@@ -402,8 +402,6 @@ def test_statement_extents_across_lines():
     assert line_col(src, inner.start) == (4, 5)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: command, pipeline and parameter extents include "
-                   "the whitespace that follows them")
 def test_extents_exclude_trailing_whitespace():
     src = "{ 1 }"
     p = expr(src).body.end_block.statements[0]
