@@ -338,7 +338,8 @@ class StatementParser:
                             self.advance(self.peek(EXPR))
                             continue
                     break
-                catches.append(A.Catch(tok.start, self.pos, types, self.parse_block("catch")))
+                block = self.parse_block("catch")
+                catches.append(A.Catch(tok.start, self.pos, types, block))
             elif self.is_word(tok, "finally"):
                 self.advance(tok)
                 finally_block = self.parse_block("finally")

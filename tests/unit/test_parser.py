@@ -334,8 +334,6 @@ def test_try_catch_finally():
     assert t.catches[0].types == [] and t.finally_block is None
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a catch clause's extent stops before its body "
-                   "(pwsh CatchClauseAst covers 'catch [T] { ... }')")
 def test_catch_clause_extent_covers_body():
     src = "try { 1 } catch [ArgumentException] { 2 }"
     c = stmt(src).catches[0]
