@@ -376,9 +376,10 @@ class ExpressionParser:
                 self.skip_newlines()
                 nt = self.peek(EXPR)
                 if not self._expression_start(nt):
+                    # reported just after the operator, as pwsh does
                     self.error("ExpectedValueExpression",
                                f"You must provide a value expression following the "
-                               f"'{tok.text or op}' operator.", nt.start, nt.start,
+                               f"'{tok.text or op}' operator.", tok.end, tok.end,
                                nt.kind == T.EOF_)
                 right = self.parse_binary(prec + 1, comma)
                 left = A.Binary(left.start, self.pos, op, left, right)

@@ -465,8 +465,6 @@ def test_parse_error_line_and_column():
     assert (e.line, e.column) == (3, 14)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a missing operand is reported at the next token "
-                   "(line 3 here) instead of just after the operator (pwsh: After(token))")
 def test_missing_operand_error_is_placed_after_the_operator():
     (e,) = errors_of("$a = 1\n$b = 2 +\n")
     assert (e.error_id, e.line, e.column) == ("ExpectedValueExpression", 2, 9)
