@@ -71,7 +71,7 @@ class Cmdlet:
 
     @property
     def my_invocation(self):
-        from .runtime.commands import make_invocation_info
+        from .runtime.functions import make_invocation_info
         from .runtime.values import Hashtable
         return make_invocation_info(self._proc, Hashtable(self.bound_parameters.items()), [],
                                     self.expecting_input)

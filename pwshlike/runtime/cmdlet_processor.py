@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from ..binding.binder import Binder
 from ..errors import ParameterBindingException
-from .commands import Processor, binding_error_record
+from .functions import binding_error_record
+from .processor import Processor
 from .values import SwitchParameter
 
 _OFF = SwitchParameter(False)

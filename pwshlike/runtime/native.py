@@ -18,8 +18,8 @@ import subprocess
 import sys
 import threading
 
-from .commands import Processor
 from .convert import to_str
+from .processor import Processor
 
 
 def find_native(name: str, location: str | None = None) -> str | None:
