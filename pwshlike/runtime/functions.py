@@ -4,11 +4,11 @@ Binder, named blocks, $input, $PSCmdlet, $MyInvocation) and ScriptCmdletInfo.
 Plain functions called with positional arguments skip all of this: see
 ``commands._call_simple_function``.
 """
+from __future__ import annotations
 
 from ..errors import (
     DotNetException,
     ErrorRecord,
-    Extent,
     InvocationInfo,
     ensure_error_record,
     runtime_error,
@@ -17,59 +17,8 @@ from .context import Scope
 from .convert import to_str
 from .helpers import NULLSINK, emit
 from .invoke import InputEnumerator, new_function_scope, run_block
-from .values import Hashtable
-
-
-class CallSite:
-    """Compile-time facts about one command invocation in the source."""
-
-    __slots__ = (
-        "_extent",
-        "extent_tuple",
-        "invocation",
-        "key",
-        "name",
-        "positional_only",
-        "redirections",
-    )
-
-    def __init__(self, name, invocation, extent_tuple, redirections=None,
-                 positional_only: bool = False) -> None:
-        self.name = name
-        self.invocation = invocation
-        self.extent_tuple = extent_tuple
-        self.redirections = redirections
-        self._extent = None
-        self.key = name.lower() if name else None
-        # a static name called with positional arguments only, no redirection, not dot-sourced:
-        # a simple function can then be run without the binder (see call())
-        self.positional_only = positional_only and invocation != "." and not redirections
-
-    @property
-    def extent(self) -> Extent:
-        if self._extent is None:
-            src, s, e, f = self.extent_tuple
-            self._extent = Extent(src, s, e, f)
-        return self._extent
-
-
-class DynamicSite(CallSite):
-    __slots__ = ("target",)
-
-
-def dynamic_site(site: CallSite, target) -> CallSite:
-    d = DynamicSite(site.name, site.invocation, site.extent_tuple, site.redirections)
-    d.target = target
-    return d
-
-
-def with_redirections(site: CallSite, redirs) -> CallSite:
-    cls = type(site)
-    d = cls(site.name, site.invocation, site.extent_tuple, redirs)
-    if isinstance(site, DynamicSite):
-        d.target = site.target
-    return d
 from .processor import Processor
+from .values import Hashtable
 
 
 class CommandView:
