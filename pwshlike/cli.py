@@ -36,6 +36,26 @@ def _match(arg: str) -> str | None:
     return None
 
 
+_interrupted = False
+
+
+def run() -> None:
+    """The ``pwshlike`` command (and ``python -m pwshlike``): exit with main()'s status.
+
+    After Ctrl-C the process ends at once: a library may still have a worker thread
+    waiting (the sign-in redirect listener of an interactive token request), and a normal
+    interpreter exit would wait for it."""
+    code = main()
+    if _interrupted:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        os._exit(code)
+    sys.exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     noninteractive = False
@@ -99,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
             return prompt_loop(engine)
         return engine.run_text(sys.stdin.read())
     except KeyboardInterrupt:
+        global _interrupted
+        _interrupted = True
         sys.stderr.write("\n")
         return 130
     finally:
