@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..lexer.tokens import VariablePath
 from ..parser import ast as A
+from .direct import compile_direct
 
 _COMPOUND = {"+=": "_add", "-=": "_sub", "*=": "_mul", "/=": "_div", "%=": "_mod"}
 
@@ -574,6 +575,13 @@ class StatementCompiler:
     def st_FunctionDefinition(self, st: A.FunctionDefinition) -> None:
         info = self.scriptblock_info(st.body, st.parameters, st.name, st.is_filter, braced=True)
         self.u.consts[info].def_start = st.start     # where comment-based help may precede it
+        if not st.is_filter:
+            params = st.body.param_block.parameters if st.body.param_block is not None else \
+                st.parameters
+            direct = compile_direct(self.u, st.name, params, st.body)
+            if direct is not None:
+                self.u.lines.append(f"{info}.direct = {direct}")
+                self.u.lines.append(f"{info}.direct_arity = {len(params or [])}")
         self.fn.line(f"_define_function(ctx, S, {st.name!r}, {info})", st)
 
     def scriptblock_info(self, body: A.ScriptBlock, extra_params=None, name=None,

@@ -115,6 +115,11 @@ def call(ctx, S: Scope, site: CallSite, args, out) -> None:
     if site.positional_only:
         info = S.functions.get(site.key)
         if info is not None and site.key not in ctx.aliases and info.module_scope is None:
+            if info.direct is not None:
+                result = _try_direct(ctx, S, info, args)
+                if result is not None:
+                    out.extend(result)
+                    return None
             params = info.simple_params
             if params is not None:
                 return _call_simple_function(ctx, S, site, info, params, args, out)
@@ -124,10 +129,50 @@ def call(ctx, S: Scope, site: CallSite, args, out) -> None:
     _run_single(ctx, proc, site)
 
 
+class Deopt(Exception):
+    """A direct (second-tier) call cannot go on; the ordinary path runs the call instead."""
+
+
+def direct_value(ctx, functions: dict, key: str, args: tuple):
+    """``(name args)`` inside a direct function: the callee's direct form, or Deopt."""
+    info = functions.get(key)
+    fn = getattr(info, "direct", None)
+    if fn is None or len(args) != info.direct_arity or key in ctx.aliases or \
+            info.module_scope is not None:
+        raise Deopt
+    out = fn(ctx, functions, *args)
+    n = len(out)
+    if n == 1:
+        return out[0]
+    return None if n == 0 else out
+
+
+def _try_direct(ctx, S: Scope, info, args):
+    """The function's output from its direct form, or None to take the ordinary path.  A
+    direct call has no side effects, so abandoning it on any error loses nothing: the
+    ordinary path reproduces the error with pwsh's exact behaviour."""
+    if len(args) != info.direct_arity:
+        return None
+    try:
+        out = info.direct(ctx, S.functions, *[a[1] for a in args])
+    except Exception:  # noqa: BLE001 - Deopt, or an error the ordinary path will report
+        return None
+    ctx.last_ok = True
+    return out
+
+
 def call_value(ctx, S: Scope, site: CallSite, args):
     """``(command args)`` as a value: its output unwrapped as a pipeline value."""
-    out = []
     info = S.functions.get(site.key) if site.positional_only else None
+    if info is not None and info.direct is not None and site.key not in ctx.aliases and \
+            info.module_scope is None:
+        out = _try_direct(ctx, S, info, args)
+        if out is not None:
+            n = len(out)
+            if n == 1:
+                return out[0]
+            return None if n == 0 else out
+    out = []
     params = info.simple_params if info is not None and site.key not in ctx.aliases and \
         info.module_scope is None else None
     if params is not None:

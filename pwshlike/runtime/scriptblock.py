@@ -11,6 +11,10 @@ _UNITS: dict[str, object] = {}   # generated filename -> CompileUnit (for error 
 
 
 class ScriptBlockInfo:
+    # the function's direct form (compiler/direct.py) and its parameter count, when it has one
+    direct = None
+    direct_arity = 0
+
     module = None          # the PSModuleInfo whose code defined this function
     module_scope = None    # ... and the scope it runs in (see ExecutionContext.processor_for)
     def_start = None       # offset of a function's 'function' keyword (comment-based help)

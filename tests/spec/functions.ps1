@@ -746,3 +746,72 @@ $null -eq (Get-Nothing 1)
 ## STDOUT:
 True
 ## END
+
+#### a small pure function gives the same results on its direct path
+function Get-Fib($n) { if ($n -lt 2) { $n } else { (Get-Fib ($n - 1)) + (Get-Fib ($n - 2)) } }
+function Get-Sign($x) { if ($x -gt 0) { 'positive' } elseif ($x -lt 0) { 'negative' } else { 'zero' } }
+function Join-Twice($s) { $s + $s }
+Get-Fib 20
+Get-Sign -5; Get-Sign 0; Get-Sign 2.5
+Join-Twice 'ab'
+(Join-Twice 2147483647).GetType().Name
+(Get-Fib 10) + 0.5
+## STDOUT:
+6765
+negative
+zero
+positive
+abab
+Double
+55.5
+## END
+
+#### a pure function calling a command goes the ordinary way
+function Get-Inner($y) { Write-Output ($y * 10) }
+function Get-Outer($x) { (Get-Inner $x) + 1 }
+Get-Outer 4
+## STDOUT:
+41
+## END
+
+#### redefining a function takes effect for later calls
+function Get-Twice($n) { $n * 2 }
+Get-Twice 2
+function Get-Twice($n) { $n * 3 }
+Get-Twice 2
+## STDOUT:
+4
+6
+## END
+
+#### an error in a pure function is reported at its statement
+function Get-Ratio($x) {
+  1 / $x
+}
+try { Get-Ratio 0 } catch { $_.FullyQualifiedErrorId; $_.InvocationInfo.ScriptLineNumber }
+Get-Ratio 4
+## STDOUT:
+RuntimeException
+2
+0.25
+## END
+
+#### extra arguments to a pure function land in args
+function Get-First($a) { $a }
+Get-First 1 2 3
+function Count-Args($a) { $args.Count }
+Count-Args 1 2 3
+## STDOUT:
+1
+2
+## END
+
+#### a function returning several values keeps them all
+function Get-Pair($x) { $x; $x + 1; return }
+(Get-Pair 5).Count
+Get-Pair 7
+## STDOUT:
+2
+7
+8
+## END

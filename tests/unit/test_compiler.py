@@ -210,3 +210,34 @@ def test_non_terminating_error_does_not_stop_compiled_script():
 ])
 def test_compiled_flow(src, expected):
     assert run(compile_text(src)) == expected
+
+
+# --- the direct tier (compiler/direct.py) ----------------------------------------------------------
+@pytest.mark.parametrize(("definition", "direct"), [
+    ("function f($n) { if ($n -lt 2) { $n } else { (f ($n - 1)) + (f ($n - 2)) } }", True),
+    ("function f($a, $b) { if ($a -gt $b) { return $a }; $b }", True),
+    ("function f { 'constant' }", True),
+    ("function f($n) { $x = $n; $x }", False),            # assignment
+    ("function f([int]$n) { $n }", False),                 # typed parameter
+    ("function f($n = 1) { $n }", False),                  # default value
+    ("function f($n) { $args }", False),                   # automatic variable
+    ("function f($n) { $script:n }", False),               # another scope
+    ("function f($n) { Write-Output $n }", False),         # a command statement
+    ("function f($n) { $n.ToString() }", False),           # a method call
+    ("function f($n) { begin { } end { $n } }", False),    # named blocks
+    ("filter f { $_ }", False),
+    ("function f { [CmdletBinding()] param($n) $n }", False),
+])
+def test_which_functions_get_a_direct_form(definition, direct):
+    engine = Engine()
+    engine.invoke(definition)
+    info = engine.ctx.global_scope.functions["f"]
+    assert (info.direct is not None) == direct
+
+
+def test_direct_form_runs_without_a_scope():
+    engine = Engine()
+    engine.invoke("function f($n) { if ($n -lt 2) { $n } else { (f ($n - 1)) + (f ($n - 2)) } }")
+    info = engine.ctx.global_scope.functions["f"]
+    assert info.direct(engine.ctx, engine.ctx.global_scope.functions, 15) == [610]
+    assert info.direct_arity == 1
