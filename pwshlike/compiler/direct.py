@@ -30,7 +30,7 @@ class _NotDirect(Exception):
     """The function uses something the direct tier does not compile."""
 
 
-def compile_direct(unit, name: str, params, body: A.ScriptBlock) -> str | None:
+def compile_direct(unit, params, body: A.ScriptBlock) -> str | None:
     """Append the direct form of a function to ``unit``; its Python name, or None when the
     function is not eligible (see the module docstring)."""
     if body.param_block is not None and body.param_block.attributes:
