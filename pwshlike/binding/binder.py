@@ -33,8 +33,9 @@ from ..runtime.values import (
     PSCustomObject,
     SwitchParameter,
 )
-from .coercion import ValueBinder, is_null, net_str
+from .coercion import ValueBinder, net_str
 from .metadata import ALL_MASK, CommandMeta, ParameterMeta, SetMeta
+from .validation import is_null
 
 AMBIGUOUS_SET_MSG = ("Parameter set cannot be resolved using the specified named parameters. One "
                      "or more parameters issued cannot be used together or an insufficient number "

@@ -25,7 +25,7 @@ from ..runtime.values import (
     TypedArray,
 )
 from .metadata import ParameterMeta
-from .validation import ValidateSet, ValidationError, validators_from_attributes
+from .validation import ValidateSet, ValidationError, is_null, validators_from_attributes
 
 _NOT_BOUND = object()
 
@@ -41,10 +41,6 @@ def net_str(v) -> str:
 
 def _type_name(v) -> str:
     return type_name_of(v)
-
-
-def is_null(v) -> bool:
-    return v is None or type(v).__name__ == "AutomationNull"
 
 
 _BOOL_TYPES = ("System.Boolean", "System.Management.Automation.SwitchParameter",

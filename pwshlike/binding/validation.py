@@ -38,7 +38,8 @@ class ValidationError(Exception):
         self.error_id = error_id
 
 
-def _is_null(v) -> bool:
+def is_null(v) -> bool:
+    """$null, or AutomationNull (what a command that wrote nothing gives)."""
     return v is None or type(v).__name__ == "AutomationNull"
 
 
@@ -75,7 +76,7 @@ class EnumeratedValidator(Validator):
     """ValidateEnumeratedArgumentsAttribute: null fails, collections are checked per element."""
 
     def validate(self, ctx, value) -> None:
-        if _is_null(value):
+        if is_null(value):
             raise ValidationError(NULL_OR_EMPTY_COLLECTION_MSG, "ArgumentIsEmpty")
         items = enumerate_value(value)
         if items is None:
@@ -101,7 +102,7 @@ class ValidateSet(EnumeratedValidator):
         self.error_message = error_message
 
     def validate_element(self, ctx, element) -> None:
-        if _is_null(element):
+        if is_null(element):
             raise ValidationError(NULL_MSG, "ArgumentIsEmpty")
         text = to_str(element)
         if self.ignore_case:
@@ -131,7 +132,7 @@ class ValidateRange(EnumeratedValidator):
 
     def validate_element(self, ctx, element) -> None:
         from ..runtime.operators import compare_values
-        if _is_null(element):
+        if is_null(element):
             raise ValidationError(NULL_MSG, "ArgumentIsEmpty")
         element = _to_kind(element, self.kind, self.lo)
         if compare_values(self.lo, element) > 0:
@@ -168,7 +169,7 @@ class ValidateRangeKind(EnumeratedValidator):
 
     def validate_element(self, ctx, element) -> None:
         import datetime
-        if _is_null(element):
+        if is_null(element):
             raise ValidationError(NULL_MSG, "ArgumentIsEmpty")
         if isinstance(element, datetime.timedelta):
             sign = (element > datetime.timedelta(0)) - (element < datetime.timedelta(0))
@@ -261,7 +262,7 @@ class ValidatePattern(EnumeratedValidator):
 
     def validate_element(self, ctx, element) -> None:
         from ..runtime.regex import compile_regex
-        if _is_null(element):
+        if is_null(element):
             raise ValidationError(NULL_MSG, "ArgumentIsEmpty")
         text = to_str(element)
         if self.options is None:
@@ -312,7 +313,7 @@ class ValidateCount(Validator):
 
     def validate(self, ctx, value) -> None:
         from ..runtime.values import Hashtable
-        if _is_null(value):
+        if is_null(value):
             n = 0
         elif isinstance(value, (list, Hashtable)):
             n = len(value)
@@ -346,10 +347,10 @@ class ValidateNotNull(Validator):
     name = "ValidateNotNull"
 
     def validate(self, ctx, value) -> None:
-        if _is_null(value):
+        if is_null(value):
             raise ValidationError(NULL_MSG, "ArgumentIsNull")
         items = _collection_items(value)
-        if items is not None and any(_is_null(i) for i in items):
+        if items is not None and any(is_null(i) for i in items):
             raise ValidationError(NULL_COLLECTION_MSG, "ArgumentIsNull")
 
 
@@ -362,7 +363,7 @@ class ValidateNotNullOrEmpty(Validator):
 
     def validate(self, ctx, value) -> None:
         from ..runtime.values import Hashtable
-        if _is_null(value):
+        if is_null(value):
             raise ValidationError(WHITESPACE_MSG if self.white_space else NULL_OR_EMPTY_MSG,
                                   "ArgumentIsNull")
         if isinstance(value, str):
@@ -375,7 +376,7 @@ class ValidateNotNullOrEmpty(Validator):
             if not items:
                 raise ValidationError(NULL_OR_EMPTY_COLLECTION_MSG, "ArgumentIsEmpty")
             for i in items:
-                if _is_null(i):
+                if is_null(i):
                     raise ValidationError(NULL_OR_EMPTY_COLLECTION_MSG, "ArgumentIsNull")
                 if isinstance(i, str) and self._blank(i):
                     raise ValidationError(WHITESPACE_COLLECTION_MSG if self.white_space else
@@ -401,7 +402,7 @@ class ValidateScript(EnumeratedValidator):
     def validate_element(self, ctx, element) -> None:
         from ..errors import DotNetException
         from ..runtime.invoke import invoke_scriptblock
-        if _is_null(element):
+        if is_null(element):
             raise ValidationError(NULL_MSG, "ArgumentIsEmpty")
         if ctx is None:
             return
