@@ -263,7 +263,8 @@ class Tokenizer:
             if not ok_follow:
                 return None
         if isinstance(value, Exception):
-            self.error("BadNumericConstant", str(value), pos, end)
+            self.error("BadNumericConstant", f"The numeric constant {self.src[pos:end]} is not "
+                       "valid.", pos, end)
             value = 0
         return Token(T.NUMBER, value, pos, end, self.src[pos:end])
 

@@ -125,9 +125,10 @@ class PSType:
         return self._convert(v)
 
 
-def cast_error(v: object, t: PSType | str, detail: str | None = None) -> DotNetException:
+def cast_error(v: object, t: PSType | str, detail: str | None = None,
+               error_id: str | None = None) -> DotNetException:
     tname = t.fullname if isinstance(t, PSType) else t
-    shown = to_str(v)
+    shown = type_name_of(v) if isinstance(v, list) else to_str(v)   # .NET ToString()
     if detail is None:
         msg = (f'Cannot convert the "{shown}" value of type "{type_name_of(v)}" to type '
                f'"{tname}".') if not isinstance(v, str) else \
@@ -137,8 +138,26 @@ def cast_error(v: object, t: PSType | str, detail: str | None = None) -> DotNetE
         msg = f'Cannot convert value "{shown}" to type "{tname}". Error: "{detail}"'
     if v is None:
         msg = f'Cannot convert null to type "{tname}".'
-    error_id = "InvalidCastFromStringToInteger" if isinstance(v, str) else "ConvertToFinalInvalidCastException"
+    if error_id is None:
+        error_id = "InvalidCastFromStringToInteger" if isinstance(v, str) else \
+            "ConvertToFinalInvalidCastException"
     return runtime_error(PSInvalidCastException, error_id, msg, "InvalidArgument", v)
+
+
+# .NET's OverflowException text per integer type ("…too small for an unsigned byte.")
+_OVERFLOW_NAMES = {
+    "System.Byte": "an unsigned byte", "System.SByte": "a signed byte",
+    "System.Int16": "an Int16", "System.UInt16": "a UInt16", "System.Int32": "an Int32",
+    "System.UInt32": "a UInt32", "System.Int64": "an Int64", "System.UInt64": "a UInt64",
+}
+
+
+def _overflow(v, tname: str) -> DotNetException:
+    """A value outside an integer type's range: from another number pwsh reports the .NET
+    conversion's failure (InvalidCastIConvertible); from a string, the parse's."""
+    what = _OVERFLOW_NAMES.get(tname, "an " + tname.rsplit(".", 1)[-1])
+    return cast_error(v, tname, f"Value was either too large or too small for {what}.",
+                      None if isinstance(v, str) else "InvalidCastIConvertible")
 
 
 # --- numeric conversions ------------------------------------------------------------------------
@@ -160,8 +179,7 @@ def _to_integer(v, cls, tname: str) -> int:
         r = int(v)
     elif isinstance(v, float):
         if math.isnan(v) or math.isinf(v):
-            raise cast_error(v, tname, "Value was either too large or too small for an "
-                             f"{tname.rsplit('.', 1)[-1]}.")
+            raise _overflow(v, tname)
         # BigInteger's explicit conversion truncates; the fixed-size integers round
         r = int(v) if cls is N.BigInteger else _round_half_even(v)
     elif isinstance(v, decimal.Decimal):
@@ -185,8 +203,7 @@ def _to_integer(v, cls, tname: str) -> int:
         raise cast_error(v, tname)
     lo, hi = cls.min_value, cls.max_value
     if lo is not None and not (lo <= r <= hi):
-        raise cast_error(v, tname, f"Value was either too large or too small for an "
-                         f"{tname.rsplit('.', 1)[-1]}.")
+        raise _overflow(v, tname)
     return cls(r) if cls is not int and cls is not _Int32Bounds else r
 
 

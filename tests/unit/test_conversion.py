@@ -161,16 +161,11 @@ def test_int_cast_overflow_message():
                       'was either too large or too small for an Int32."')
 
 
-@pytest.mark.xfail(strict=True, reason="bug: numeric-to-numeric cast overflow is "
-                   "InvalidCastIConvertible in pwsh (LanguagePrimitives.ConvertNumeric); "
-                   "pwshlike reports ConvertToFinalInvalidCastException")
 def test_int_cast_overflow_error_id():
     assert cast_error("int", N.Int64(2147483648)).error_id == "InvalidCastIConvertible"
     assert cast_error("byte", 300).error_id == "InvalidCastIConvertible"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: .NET's Byte overflow message is 'Value was either "
-                   "too large or too small for an unsigned byte.' (pwshlike: 'for an Byte.')")
 def test_byte_cast_overflow_message():
     assert str(cast_error("byte", 300)) == (
         'Cannot convert value "300" to type "System.Byte". Error: "Value was either too large '
@@ -182,8 +177,6 @@ def test_cast_of_array_to_scalar_fails():
     assert e.error_id == "ConvertToFinalInvalidCastException"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the ConvertToFinalInvalidCastException message "
-                   "shows the value's .ToString() ('System.Object[]'), pwshlike joins the items")
 def test_cast_of_array_to_scalar_message():
     assert str(cast_error("int", [1, 2])) == (
         'Cannot convert the "System.Object[]" value of type "System.Object[]" to type '

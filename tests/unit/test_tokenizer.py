@@ -153,8 +153,6 @@ def test_malformed_literal_with_valid_syntax_is_bad_numeric_constant():
     assert [e[0] for e in errors] == ["BadNumericConstant"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: BadNumericConstant message should be 'The numeric "
-                   "constant 1usgb is not valid.' (source text), pwshlike shows the value/type")
 def test_bad_numeric_constant_message():
     _, errors = one("1usgb")
     assert errors[0][1] == "The numeric constant 1usgb is not valid."
