@@ -187,6 +187,8 @@ def _to_integer(v, cls, tname: str) -> int:
     elif isinstance(v, str):
         if isinstance(v, Char):
             r = ord(v)
+        elif cls is N.BigInteger and v.strip().lstrip("+-").isdigit() and v.strip().isascii():
+            r = int(v.strip())      # BigInteger.Parse: exact however many digits
         else:
             n = parse_number_string(v)
             if n is None:

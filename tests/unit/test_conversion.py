@@ -139,8 +139,6 @@ def test_integer_cast_types():
     assert type(cast("bigint", "12345")) is N.BigInteger
 
 
-@pytest.mark.xfail(strict=True, reason="bug: [bigint]'<long digit string>' loses precision (parsed "
-                   "through a double); about_Numeric_Literals shows it exact")
 def test_bigint_cast_from_string_is_exact():
     s = "111111111111111111111111111111111111111111111111111111"
     assert cast("bigint", s) == int(s)
