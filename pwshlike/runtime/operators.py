@@ -108,20 +108,24 @@ def _arith(a, b, op: str):
     if kind == "d":
         try:
             if op == "Addition":
-                return _DEC.add(x, y)
-            if op == "Subtraction":
-                return _DEC.subtract(x, y)
-            if op == "Multiply":
-                return _DEC.multiply(x, y)
-            if y == 0:
+                r = _DEC.add(x, y)
+            elif op == "Subtraction":
+                r = _DEC.subtract(x, y)
+            elif op == "Multiply":
+                r = _DEC.multiply(x, y)
+            elif y == 0:
                 raise _div_zero()
-            if op == "Division":
-                return _DEC.divide(x, y)
-            return _DEC.remainder(x, y)
+            elif op == "Division":
+                r = _DEC.divide(x, y)
+            else:
+                r = _DEC.remainder(x, y)
         except decimal.Overflow:
+            r = None
+        # System.Decimal's range is ±(2**96 - 1); copy_abs() does not round as abs() would
+        if r is None or r.copy_abs() > N.DECIMAL_MAX:
             raise runtime_error(RuntimeException, "RuntimeException",
-                                "Value was either too large or too small for a Decimal.") \
-                from None
+                                "Value was either too large or too small for a Decimal.")
+        return r
     if op == "Addition":
         return x + y
     if op == "Subtraction":

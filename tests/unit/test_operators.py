@@ -419,8 +419,6 @@ def test_decimal_max_plus_zero_stays_decimal():
     assert isinstance(op.add(big, 0), decimal.Decimal) and op.add(big, 0) == big
 
 
-@pytest.mark.xfail(strict=True, reason="bug: [decimal]::MaxValue + 1 must raise 'Value was either "
-                   "too large or too small for a Decimal.'; pwshlike rounds to 29 digits instead")
 def test_decimal_overflow_is_an_error():
     big = Decimal(79228162514264337593543950335)
     with pytest.raises(errors.RuntimeException) as ei:
