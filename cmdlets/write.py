@@ -139,10 +139,8 @@ class WriteErrorCommand(Cmdlet):
         which pwsh appends to the FullyQualifiedErrorId; empty at the top level."""
         scope = self.current_scope
         while scope is not None:
-            inv = scope.vars.get("myinvocation")
-            if inv is not None:
-                cmd = getattr(inv, "MyCommand", None)
-                return to_str(getattr(cmd, "Name", "") or "") if cmd is not None else ""
+            if scope.command_name is not None:
+                return scope.command_name
             scope = scope.parent
         return ""
 

@@ -193,6 +193,7 @@ def _call_simple_function(ctx, S: Scope, site: CallSite, info, params, args, out
         new_function_scope(ctx, S)      # raises the call-depth error
     ctx.depth += 1
     F = Scope(S)
+    F.command_name = info.name
     v = F.vars
     n = len(args)
     bound = Hashtable()

@@ -59,6 +59,7 @@ class Scope:
     constraints: dict | None = None
     options: dict | None = None    # name -> 'ReadOnly'/'Constant'
     owns_functions = False
+    command_name: str | None = None    # the function or script this scope was made for
 
     def __init__(self, parent: Scope | None = None, is_script: bool = False) -> None:
         self.vars: dict = {}

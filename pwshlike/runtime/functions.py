@@ -139,6 +139,8 @@ class FunctionProcessor(Processor):
                 self.pushed = False
             self.restore_automatics()
             raise
+        if not self.dot_source:
+            S.command_name = info.name or ""     # "" for a script block: it has no name
         if info.reads_myinvocation:
             S.vars["myinvocation"] = self.invocation_info()
         if self.this is not None:

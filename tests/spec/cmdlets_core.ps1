@@ -475,7 +475,6 @@ Try again
 function Test-Input { [CmdletBinding()] param() Write-Error 'bad' -ErrorId BadInput }
 Test-Input -ErrorAction SilentlyContinue
 $Error[0].FullyQualifiedErrorId
-## N-I: needs $MyInvocation in function scopes (the binder branch sets it)
 ## STDOUT:
 BadInput,Test-Input
 ## END
