@@ -95,19 +95,23 @@ def run_once(cmd: list[str], timeout: float) -> Run:
     return Run(seconds, normalize(proc.stdout), error)
 
 
-def measure(cmd: list[str], repeat: int, timeout: float) -> tuple[list[Run], list[str]]:
-    """Run cmd `repeat` times; also report runs that failed or printed something new."""
-    runs: list[Run] = []
+def measure_pair(pw_cmd: list[str], py_cmd: list[str], repeat: int,
+                 timeout: float) -> tuple[list[Run], list[Run], list[str]]:
+    """Run both sides `repeat` times, alternating, so a busy machine slows both alike."""
+    pw_runs: list[Run] = []
+    py_runs: list[Run] = []
     problems: list[str] = []
     for _ in range(repeat):
-        run = run_once(cmd, timeout)
-        runs.append(run)
-        if run.error:
-            problems.append(f"{cmd[0]}: {run.error}")
-            break  # a failing workload will not get better by repeating it
-        if run.output != runs[0].output:
-            problems.append(f"{cmd[0]}: output changed between repetitions")
-    return runs, problems
+        for cmd, runs in ((pw_cmd, pw_runs), (py_cmd, py_runs)):
+            if runs and runs[-1].error:
+                continue  # a failing workload will not get better by repeating it
+            run = run_once(cmd, timeout)
+            runs.append(run)
+            if run.error:
+                problems.append(f"{cmd[0]}: {run.error}")
+            elif run.output != runs[0].output:
+                problems.append(f"{cmd[0]}: output changed between repetitions")
+    return pw_runs, py_runs, problems
 
 
 def compare(
@@ -120,9 +124,7 @@ def compare(
     pick=min,
 ) -> Result:
     result = Result(workload=name, target=target)
-    pw_runs, pw_problems = measure(pw_cmd, repeat, timeout)
-    py_runs, py_problems = measure(py_cmd, repeat, timeout)
-    result.errors = pw_problems + py_problems
+    pw_runs, py_runs, result.errors = measure_pair(pw_cmd, py_cmd, repeat, timeout)
     result.pwshlike_output = pw_runs[0].output
     result.python_output = py_runs[0].output
     if not any(r.error for r in pw_runs):
