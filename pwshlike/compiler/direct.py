@@ -30,9 +30,10 @@ class _NotDirect(Exception):
     """The function uses something the direct tier does not compile."""
 
 
-def compile_direct(unit, params, body: A.ScriptBlock) -> str | None:
-    """Append the direct form of a function to ``unit``; its Python name, or None when the
-    function is not eligible (see the module docstring)."""
+def compile_direct(unit, params, body: A.ScriptBlock, name: str, info_const: str) -> str | None:
+    """Append the direct form of function ``name`` (its ScriptBlockInfo is the unit constant
+    ``info_const``) to ``unit``; its Python name, or None when the function is not eligible
+    (see the module docstring)."""
     if body.param_block is not None and body.param_block.attributes:
         return None
     if body.begin_block or body.process_block or body.clean_block or body.dynamicparam:
@@ -48,12 +49,12 @@ def compile_direct(unit, params, body: A.ScriptBlock) -> str | None:
         names.append(p.variable.key)
     if len(set(names)) != len(names):
         return None
-    writer = _DirectWriter(names)
+    fn_name = f"_direct{len(unit.lines)}"
+    writer = _DirectWriter(names, name.lower(), fn_name, info_const)
     try:
         writer.statements(end.statements, 1)
     except _NotDirect:
         return None
-    fn_name = f"_direct{len(unit.lines)}"
     args = "".join(f", v_{i}" for i in range(len(names)))
     unit.lines.append(f"def {fn_name}(ctx, F{args}):")
     unit.lines.append("    out = []")
@@ -65,9 +66,11 @@ def compile_direct(unit, params, body: A.ScriptBlock) -> str | None:
 
 
 class _DirectWriter:
-    def __init__(self, params: list[str]) -> None:
+    def __init__(self, params: list[str], key: str, fn_name: str, info_const: str) -> None:
         self.locals = {key: f"v_{i}" for i, key in enumerate(params)}
         self.lines: list[tuple[int, str]] = []
+        self.key, self.fn_name, self.info_const = key, fn_name, info_const
+        self.temps = 0
 
     # --- statements ---------------------------------------------------------------------------
     def statements(self, stmts, level: int) -> None:
@@ -191,8 +194,19 @@ class _DirectWriter:
         if not isinstance(name, A.StringConstant) or name.quote != "bare":
             raise _NotDirect
         args = [self.expr(a) for a in el.elements[1:]]
+        key = name.value.lower()
         packed = "(" + "".join(f"{a}, " for a in args) + ")"
-        return f"_direct_value(ctx, F, {name.value.lower()!r}, {packed})"
+        general = f"_direct_value(ctx, F, {key!r}, {packed})"
+        if key != self.key or len(args) != len(self.locals):
+            return general
+        # a call to itself (recursion): straight into this Python function while the name
+        # still means this function
+        self.temps += 1
+        o = f"_o{self.temps}"
+        direct = f"{self.fn_name}(ctx, F, {', '.join(args)})"
+        return (f"(({o}[0] if len({o} := {direct}) == 1 else _unwrap_output({o})) "
+                f"if F.get({key!r}) is {self.info_const} and {key!r} not in ctx.aliases "
+                f"else {general})")
 
 
 def _comparison(op: str) -> str | None:

@@ -578,7 +578,7 @@ class StatementCompiler:
         if not st.is_filter:
             params = st.body.param_block.parameters if st.body.param_block is not None else \
                 st.parameters
-            direct = compile_direct(self.u, params, st.body)
+            direct = compile_direct(self.u, params, st.body, st.name, info)
             if direct is not None:
                 self.u.lines.append(f"{info}.direct = {direct}")
                 self.u.lines.append(f"{info}.direct_arity = {len(params or [])}")

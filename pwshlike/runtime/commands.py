@@ -140,7 +140,11 @@ def direct_value(ctx, functions: dict, key: str, args: tuple):
     if fn is None or len(args) != info.direct_arity or key in ctx.aliases or \
             info.module_scope is not None:
         raise Deopt
-    out = fn(ctx, functions, *args)
+    return unwrap_output(fn(ctx, functions, *args))
+
+
+def unwrap_output(out: list):
+    """A command's output as a value: one item as itself, none as $null, more as an array."""
     n = len(out)
     if n == 1:
         return out[0]

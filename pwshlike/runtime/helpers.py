@@ -679,7 +679,7 @@ LAZY_GLOBALS = {
     "_idx": "members:get_index", "_idx_key": "members:get_index_by_key",
     "_setidx": "members:set_index",
     "_call": "commands:call", "_call_value": "commands:call_value",
-    "_direct_value": "commands:direct_value",
+    "_direct_value": "commands:direct_value", "_unwrap_output": "commands:unwrap_output",
     "_pipeline": "commands:run_pipeline", "_dyn_site": "commands:dynamic_site",
     "_loop_enum": "enumerate:LoopEnumerator",
     "_with_redirs": "commands:with_redirections", "_redirect_expr": "commands:redirect_expression",

@@ -815,3 +815,13 @@ Get-Pair 7
 7
 8
 ## END
+
+#### a recursive pure function sees an alias defined under its name
+function Get-Depth($n) { if ($n -le 0) { 0 } else { (Get-Depth ($n - 1)) + 1 } }
+Get-Depth 5
+Set-Alias Get-Depth Write-Output
+Get-Depth 5
+## STDOUT:
+5
+5
+## END
