@@ -32,11 +32,18 @@ class StatementParser:
                 stmts.append(stmt)
 
     def recover(self, err_count: int) -> None:
-        """Skip to the end of the line after an error (stop at EOF on incomplete input)."""
+        """Resume after an error: at a ``;`` where the statement stopped, else on the next
+        line (at EOF on incomplete input), so later errors are reported too."""
         if any(e[4] for e in self.errors[err_count:]):
             self.pos = len(self.src)
             return
         n = len(self.src)
+        p = self.pos
+        while p < n and self.src[p] in " \t":
+            p += 1
+        if p < n and self.src[p] == ";":
+            self.pos = p + 1
+            return
         start = self.pos
         while self.pos < n and self.src[self.pos] not in "\r\n":
             self.pos += 1

@@ -515,8 +515,6 @@ def test_unterminated_param_block_is_a_parse_error():
     assert ei.value.incomplete
 
 
-@pytest.mark.xfail(strict=True, reason="bug: two errors on one line: recovery skips the rest of "
-                   "the line so only the first is listed (pwsh lists both)")
 def test_every_error_on_one_line_is_reported():
     assert ids("$a = 1 +; $b = (2") == ["ExpectedValueExpression",
                                          "MissingEndParenthesisInExpression"]
