@@ -11,7 +11,8 @@ def prompt_loop(engine) -> int:
     buf: list[str] = []
     while True:
         try:
-            line = input(">> " if buf else f"PS {os.getcwd()}> ")
+            location = getattr(engine.ctx, "location", None) or os.getcwd()
+            line = input(">> " if buf else f"PS {location}> ")
         except EOFError:
             sys.stdout.write("\n")
             return 0
