@@ -173,7 +173,7 @@ def to_number(v: object, op: str = ""):
         return int(v.IsPresent)
     if isinstance(v, list) and op:
         raise runtime_error(
-            _op_error_class(), "OperatorFailed" if False else "op_" + op,
+            _op_error_class(), "op_" + op,
             f"Method invocation failed because [System.Object[]] does not contain a method "
             f"named 'op_{op}'.", "InvalidOperation", v)
     raise runtime_error(PSInvalidCastException, "InvalidCastException",

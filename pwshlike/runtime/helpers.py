@@ -246,8 +246,7 @@ def declare(ctx, S: Scope, key: str, scope, constraint, value):
                                 value) from None
     for v in validators:
         if not v.check(ctx, converted):
-            raise runtime_error(ValidationMetadataException, "ValidateSetFailure" if False else
-                                "ValidationMetadataException",
+            raise runtime_error(ValidationMetadataException, "ValidationMetadataException",
                                 f"The variable cannot be validated because the value "
                                 f"{to_str(converted)} is not a valid value for the {key} variable.",
                                 "MetadataError", converted)
