@@ -666,14 +666,9 @@ class ExpressionParser:
             args = []
             while True:
                 self.skip_newlines()
-                tok = self.peek(EXPR)
-                if tok.kind == T.RPAREN:
-                    self.advance(tok)
+                if self.closes(T.RPAREN, open_pos, method_call=True):
                     break
-                if tok.kind == T.EOF_:
-                    self.error("MissingEndParenthesisInMethodCall",
-                               "Missing closing ')' after expression in method call.",
-                               open_pos, open_pos + 1, True)
+                tok = self.peek(EXPR)
                 args.append(self.parse_expression(comma=False))
                 self.skip_newlines()
                 tok = self.peek(EXPR)

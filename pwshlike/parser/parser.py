@@ -83,6 +83,23 @@ class Parser(StatementParser, ExpressionParser):
             self.error(error_id, message, tok.start, tok.start, tok.kind == T.EOF_)
         return self.advance(tok)
 
+    def closes(self, kind: str, open_pos: int, mode: str = EXPR,
+               method_call: bool = False) -> bool:
+        """In a bracketed list: True, having consumed it, at the closing ``}``/``)``; at the
+        end of the input, the incomplete-input error for the opener at ``open_pos``."""
+        tok = self.peek(mode)
+        if tok.kind == kind:
+            self.advance(tok)
+            return True
+        if tok.kind == T.EOF_:
+            if kind == T.RCURLY:
+                self.error("MissingEndCurlyBrace", "Missing closing '}' in statement block or "
+                           "type definition.", open_pos, open_pos + 1, True)
+            elif method_call:
+                self.error("MissingEndParenthesisInMethodCall", "Missing closing ')' after "
+                           "expression in method call.", open_pos, open_pos + 1, True)
+        return False
+
     def adjacent(self, chars: str) -> bool:
         return self.pos < len(self.src) and self.src[self.pos] in chars
 

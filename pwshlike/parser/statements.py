@@ -188,14 +188,9 @@ class StatementParser:
         clauses, default = [], None
         while True:
             self.skip_newlines_and_semis()
-            tok = self.peek(CMD)
-            if tok.kind == T.RCURLY:
-                self.advance(tok)
+            if self.closes(T.RCURLY, lc.start, CMD):
                 break
-            if tok.kind == T.EOF_:
-                self.error("MissingEndCurlyBrace",
-                           "Missing closing '}' in statement block or type definition.",
-                           lc.start, lc.start + 1, True)
+            tok = self.peek(CMD)
             if self.is_word(tok, "default"):
                 self.advance(tok)
                 if default is not None:
@@ -488,14 +483,9 @@ class StatementParser:
         props, methods = [], []
         while True:
             self.skip_newlines_and_semis()
-            tok = self.peek(EXPR)
-            if tok.kind == T.RCURLY:
-                self.advance(tok)
+            if self.closes(T.RCURLY, lc.start):
                 break
-            if tok.kind == T.EOF_:
-                self.error("MissingEndCurlyBrace",
-                           "Missing closing '}' in statement block or type definition.",
-                           lc.start, lc.start + 1, True)
+            tok = self.peek(EXPR)
             mstart = tok.start
             is_static = is_hidden = False
             type_name = None
@@ -572,14 +562,9 @@ class StatementParser:
         args = []
         while True:
             self.skip_newlines()
-            tok = self.peek(EXPR)
-            if tok.kind == T.RPAREN:
-                self.advance(tok)
+            if self.closes(T.RPAREN, lp.start, method_call=True):
                 break
-            if tok.kind == T.EOF_:
-                self.error("MissingEndParenthesisInMethodCall",
-                           "Missing closing ')' after expression in method call.",
-                           lp.start, lp.start + 1, True)
+            tok = self.peek(EXPR)
             args.append(self.parse_expression(comma=False))
             self.skip_newlines()
             tok = self.peek(EXPR)
