@@ -42,10 +42,16 @@ def compile_direct(unit, params, body: A.ScriptBlock, name: str, info_const: str
     if end is None or end.traps:
         return None
     names = []
-    for p in params or []:
-        if p.attributes or p.default is not None or p.variable.scope is not None or \
+    guards = []
+    for i, p in enumerate(params or []):
+        if p.default is not None or p.variable.scope is not None or \
                 p.variable.key in _AUTOMATIC:
             return None
+        guard = _type_guard(p.attributes, f"v_{i}")
+        if guard is None:
+            return None
+        if guard:
+            guards.append(guard)
         names.append(p.variable.key)
     if len(set(names)) != len(names):
         return None
@@ -57,6 +63,9 @@ def compile_direct(unit, params, body: A.ScriptBlock, name: str, info_const: str
         return None
     args = "".join(f", v_{i}" for i in range(len(names)))
     unit.lines.append(f"def {fn_name}(ctx, F{args}):")
+    for guard in guards:
+        unit.lines.append(f"    if not ({guard}):")
+        unit.lines.append("        raise _Deopt")
     unit.lines.append("    out = []")
     for level, text in writer.lines:
         unit.lines.append("    " * level + text)
@@ -207,6 +216,30 @@ class _DirectWriter:
         return (f"(({o}[0] if len({o} := {direct}) == 1 else _unwrap_output({o})) "
                 f"if F.get({key!r}) is {self.info_const} and {key!r} not in ctx.aliases "
                 f"else {general})")
+
+
+# A typed parameter whose argument already has exactly the type binds to itself; any other
+# argument needs the binder's conversion, so the direct attempt stops there.
+_EXACT_TYPES = {
+    "int": "type({v}) is int and -2147483648 <= {v} <= 2147483647",
+    "int32": "type({v}) is int and -2147483648 <= {v} <= 2147483647",
+    "system.int32": "type({v}) is int and -2147483648 <= {v} <= 2147483647",
+    "string": "type({v}) is str", "system.string": "type({v}) is str",
+    "double": "type({v}) is float", "system.double": "type({v}) is float",
+}
+
+
+def _type_guard(attributes, var: str) -> str | None:
+    """"" for an untyped parameter, the guard for one plain type constraint, None otherwise."""
+    if not attributes:
+        return ""
+    if len(attributes) != 1 or not isinstance(attributes[0], A.TypeConstraint):
+        return None
+    tn = attributes[0].type_name
+    if tn.generic_args or tn.array_rank:
+        return None
+    template = _EXACT_TYPES.get(tn.name.lower())
+    return template.format(v=var) if template else None
 
 
 def _comparison(op: str) -> str | None:

@@ -679,6 +679,7 @@ LAZY_GLOBALS = {
     "_setidx": "members:set_index",
     "_call": "commands:call", "_call_value": "commands:call_value",
     "_direct_value": "commands:direct_value", "_unwrap_output": "commands:unwrap_output",
+    "_Deopt": "commands:Deopt",
     "_pipeline": "commands:run_pipeline", "_dyn_site": "commands:dynamic_site",
     "_loop_enum": "enumerate:LoopEnumerator",
     "_with_redirs": "commands:with_redirections", "_redirect_expr": "commands:redirect_expression",

@@ -825,3 +825,19 @@ Get-Depth 5
 5
 5
 ## END
+
+#### a typed parameter still converts its argument on the direct path
+function Get-Square { param([int]$Value) $Value * $Value }
+function Get-Greeting([string]$Name) { 'hi ' + $Name }
+Get-Square 5
+Get-Square '6'
+Get-Square 2.5
+Get-Greeting 3
+Get-Greeting 'you'
+## STDOUT:
+25
+36
+4
+hi 3
+hi you
+## END

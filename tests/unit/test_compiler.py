@@ -218,7 +218,6 @@ def test_compiled_flow(src, expected):
     ("function f($a, $b) { if ($a -gt $b) { return $a }; $b }", True),
     ("function f { 'constant' }", True),
     ("function f($n) { $x = $n; $x }", False),            # assignment
-    ("function f([int]$n) { $n }", False),                 # typed parameter
     ("function f($n = 1) { $n }", False),                  # default value
     ("function f($n) { $args }", False),                   # automatic variable
     ("function f($n) { $script:n }", False),               # another scope
@@ -241,3 +240,16 @@ def test_direct_form_runs_without_a_scope():
     info = engine.ctx.global_scope.functions["f"]
     assert info.direct(engine.ctx, engine.ctx.global_scope.functions, 15) == [610]
     assert info.direct_arity == 1
+
+
+@pytest.mark.parametrize(("definition", "direct"), [
+    ("function f([int]$n) { $n * 2 }", True),
+    ("function f([string]$s, $t) { $s + $t }", True),
+    ("function f([int[]]$n) { $n }", False),
+    ("function f([ValidateRange(1, 5)][int]$n) { $n }", False),
+    ("function f([hashtable]$h) { $h }", False),
+])
+def test_typed_parameters_and_the_direct_form(definition, direct):
+    engine = Engine()
+    engine.invoke(definition)
+    assert (engine.ctx.global_scope.functions["f"].direct is not None) == direct
