@@ -45,10 +45,25 @@ class Host:
         return line.removesuffix("\n").removesuffix("\r")
 
     def write(self, text: str) -> None:
-        self.stdout.write(text)
+        try:
+            self.stdout.write(text)
+        except BrokenPipeError:
+            self._output_closed()
 
     def write_line(self, text: str = "") -> None:
-        self.stdout.write(text + "\n")
+        self.write(text + "\n")
+
+    def _output_closed(self):
+        """Point the closed stdout at /dev/null (so the final flush is quiet), then stop."""
+        from .runtime.context import OutputClosed
+        try:
+            fd = self.stdout.fileno()
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, fd)
+            os.close(devnull)
+        except (AttributeError, OSError, ValueError):
+            pass
+        raise OutputClosed
 
     def write_error_line(self, text: str) -> None:
         self.stderr.write(text + "\n")

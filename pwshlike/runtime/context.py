@@ -15,6 +15,11 @@ class FlowControl(BaseException):
     """Break/continue/return/exit: not errors, so ``catch`` never sees them."""
 
 
+class OutputClosed(FlowControl):
+    """Whoever reads our output went away (``pwshlike -c … | head``): stop quietly, as a
+    shell's command does on a closed pipe, rather than report an error per statement."""
+
+
 class BreakSignal(FlowControl):
     def __init__(self, label: str | None = None) -> None:
         self.label = label

@@ -29,3 +29,20 @@ def test_switch_with_boolean_after_colon(tmp_path):
 
 def test_double_dash_ends_parameters(tmp_path):
     assert run(tmp_path, "--", "-Force") == "force=False name=-Force other= rest="
+
+
+def test_closed_output_pipe_stops_quietly():
+    """`pwshlike -c ... | head -1`: when the reader goes away the run stops without errors."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.Popen([sys.executable, "-m", "pwshlike", "-c",
+                             "1..200000 | ForEach-Object { $_ }; 'never'"], cwd=root,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0
+    assert first == b"1\n"
+    assert err == ""
