@@ -363,6 +363,19 @@ class Engine:
     def run_text(self, text: str, filename: str | None = None, args=None,
                  dot_source: bool = True) -> int:
         """Run a script as the CLI does: output to the host, errors rendered; returns exit code."""
+        return self._run_text(text, filename, args, dot_source)[0]
+
+    def run_prompt_input(self, text: str) -> int | None:
+        """Run one input of the interactive prompt in the global scope.
+
+        Returns the exit code when the input ran ``exit`` (the session ends), else None:
+        unlike a script, an error at the prompt does not end the session."""
+        code, exited = self._run_text(text, None, None, True)
+        return code if exited else None
+
+    def _run_text(self, text: str, filename: str | None, args,
+                  dot_source: bool) -> tuple[int, bool]:
+        """Returns (exit code, whether ``exit`` ran)."""
         from . import parse
         from .compiler.codegen import compile_script
         from .host.output import OutDefault
@@ -372,7 +385,7 @@ class Engine:
         except ParseError as e:
             from .host.errorview import render_parse_error
             ctx.host.stderr.write(render_parse_error(e) + "\n")
-            return 1
+            return 1, False
         info = compile_script(ast, text, filename)
         S = ctx.global_scope if dot_source else Scope(ctx.global_scope, is_script=True)
         if filename:
@@ -386,6 +399,7 @@ class Engine:
                                  os.path.basename(filename) if filename else "<script>",
                                  dot_source=True)
         code = 0
+        exited = False
         try:
             try:
                 proc.begin(False)
@@ -394,6 +408,7 @@ class Engine:
                 out.flush()
         except ExitSignal as e:
             code = _exit_code(e.code)
+            exited = True
         except Exception as e:  # noqa: BLE001 - no Python traceback may reach the user
             from .host.errorview import render_error
             from .runtime.helpers import as_ps_error
@@ -412,7 +427,7 @@ class Engine:
             code = 1
         if code == 0 and not ctx.last_ok and filename is None:
             code = 1
-        return code
+        return code, exited
 
 
 _BUILTIN_FUNCTION_KEYS = {k.lower(): k for k in BUILTIN_FUNCTIONS}

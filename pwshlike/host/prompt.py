@@ -1,18 +1,26 @@
-"""A minimal prompt loop (the full REPL is a separate piece of work)."""
+"""A minimal prompt loop (the full REPL is a separate piece of work).
+
+Each input runs once it parses; an input that is merely incomplete (an open brace, string
+or here-string) continues on the next line with a ``>> `` prompt, as pwsh's console does.
+"""
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 
 
-def prompt_loop(engine) -> int:
+def prompt_loop(engine, read_line: Callable[[str], str] = input) -> int:
+    """Read, run and print until end of input or ``exit``; returns the process exit code.
+
+    ``read_line`` is ``input`` at a terminal; tests pass their own to drive the loop."""
     from .. import parse
     from ..errors import ParseError
     buf: list[str] = []
     while True:
         try:
             location = getattr(engine.ctx, "location", None) or os.getcwd()
-            line = input(">> " if buf else f"PS {location}> ")
+            line = read_line(">> " if buf else f"PS {location}> ")
         except EOFError:
             sys.stdout.write("\n")
             return 0
@@ -28,9 +36,10 @@ def prompt_loop(engine) -> int:
             if e.incomplete and line.strip():
                 continue
         buf = []
-        if text.strip().lower() == "exit":
-            return 0
         try:
-            engine.run_text(text)
+            code = engine.run_prompt_input(text)
         except KeyboardInterrupt:
             sys.stdout.write("\n")
+            continue
+        if code is not None:
+            return code
