@@ -335,3 +335,32 @@ $o.ForEach('s').GetType().Name
 Collection`1
 List`1
 ## END
+
+#### ServicePointManager settings from Windows PowerShell scripts are kept and read back
+[Net.ServicePointManager]::SecurityProtocol
+[Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12
+[Net.ServicePointManager]::SecurityProtocol
+[Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls13
+[Net.ServicePointManager]::SecurityProtocol
+[int][System.Net.ServicePointManager]::SecurityProtocol
+[System.Net.ServicePointManager]::ServerCertificateValidationCallback = { $true }
+[System.Net.ServicePointManager]::ServerCertificateValidationCallback -is [scriptblock]
+## STDOUT:
+SystemDefault
+Tls12
+Tls12, Tls13
+15360
+True
+## END
+
+#### assigning a static property a value it cannot take is ExceptionWhenSetting
+try { [Net.ServicePointManager]::SecurityProtocol = 'Tls99' } catch {
+  $_.FullyQualifiedErrorId
+  $_.Exception.GetType().Name
+  $_.Exception.Message -like 'Exception setting "SecurityProtocol": "Cannot convert value "Tls99" to type "System.Net.SecurityProtocolType". Error: "Unable to match*'
+}
+## STDOUT:
+ExceptionWhenSetting
+SetValueInvocationException
+True
+## END

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ...errors import RuntimeException, exception_class, runtime_error
+from ...errors import DotNetException, RuntimeException, exception_class, runtime_error
 from ..types import ACCELERATORS, PSType, StaticProperty, lookup_type
 from . import (
     enums,
@@ -74,6 +74,7 @@ STATIC_MEMBERS.update({
     "system.threading.thread": statics_misc.THREAD_STATICS,
     "system.random": statics_misc.RANDOM_STATICS,
     "system.net.dns": statics_misc.DNS_STATICS,
+    "system.net.servicepointmanager": statics_misc.SERVICE_POINT_STATICS,
 })
 STATIC_MEMBERS.update(statics_io.CRYPTO_STATICS)
 for _name, _ctor in statics_text.ENCODING_CTORS.items():
@@ -120,6 +121,7 @@ _STATIC_ONLY = (
     "System.Console", "System.Environment", "System.Convert", "System.BitConverter",
     "System.IO.Path", "System.IO.File", "System.IO.Directory", "System.Net.WebUtility",
     "System.Web.HttpUtility", "System.Threading.Thread", "System.Net.Dns",
+    "System.Net.ServicePointManager",
     "System.Security.Cryptography.HashAlgorithm",
 )
 
@@ -273,7 +275,13 @@ def set_static_member(t: PSType, name: str, value) -> None:
     """Assign a settable static property (``[Console]::ForegroundColor = 'Red'``)."""
     entry = _entry(t, name.lower())
     if isinstance(entry, SettableStaticProperty):
-        entry.setter(value)
+        try:
+            entry.setter(value)
+        except DotNetException as e:
+            message = getattr(e, "Message", None) or str(e)
+            raise runtime_error(exception_class("SetValueInvocationException"),
+                                "ExceptionWhenSetting", f'Exception setting "{name}": "{message}"',
+                                "NotSpecified") from None
         return
     if entry is None:
         raise runtime_error(RuntimeException, "PropertyNotFound",

@@ -406,3 +406,42 @@ def _host_name() -> str:
 
 DNS_STATICS = {"gethostname": static("GetHostName", 0)(_host_name)}
 
+
+
+# --- ServicePointManager -------------------------------------------------------------------
+# Scripts written for Windows PowerShell set these before calling Invoke-RestMethod
+# ("[Net.ServicePointManager]::SecurityProtocol = 'Tls12'"). PowerShell 7's web cmdlets use
+# HttpClient, which ignores them, and so do ours: the values are kept (a script may read
+# them back) and TLS version choice and certificate validation stay with the TLS library.
+_SERVICE_POINT: dict[str, object] = {
+    "securityprotocol": 0, "servercertificatevalidationcallback": None,
+    "expect100continue": True, "defaultconnectionlimit": 2, "checkcertificaterevocationlist": False,
+}
+
+
+def _service_point_prop(key: str, convert=None) -> StaticProperty:
+    from .statics_system import SettableStaticProperty
+
+    def get():
+        value = _SERVICE_POINT[key]
+        return convert(value) if convert is not None else value
+
+    def put(value) -> None:
+        _SERVICE_POINT[key] = convert(value) if convert is not None else value
+    return SettableStaticProperty(get, put)
+
+
+def _security_protocol(value):
+    from .enums import SecurityProtocolType
+    return SecurityProtocolType.convert(value)
+
+
+SERVICE_POINT_STATICS = {
+    "securityprotocol": _service_point_prop("securityprotocol", _security_protocol),
+    "servercertificatevalidationcallback": _service_point_prop(
+        "servercertificatevalidationcallback"),
+    "expect100continue": _service_point_prop("expect100continue", to_bool),
+    "defaultconnectionlimit": _service_point_prop("defaultconnectionlimit", int),
+    "checkcertificaterevocationlist": _service_point_prop("checkcertificaterevocationlist",
+                                                          to_bool),
+}
