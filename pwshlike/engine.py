@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import sys
 
+from . import PS_COMPATIBLE_VERSIONS, PS_VERSION
 from .aliases import BUILTIN_FUNCTIONS, DEFAULT_ALIASES
 from .errors import DotNetException, ErrorRecord, ParseError, ensure_error_record
 from .runtime.context import MISSING, ExitSignal, FlowControl, Scope
@@ -44,7 +45,19 @@ class Host:
             return None
         return line.removesuffix("\n").removesuffix("\r")
 
+    @property
+    def style(self):
+        """``$PSStyle`` (made when first used: most scripts never touch it)."""
+        style = self.__dict__.get("_style")
+        if style is None:
+            from .host.psstyle import PSStyle
+            style = self._style = PSStyle()
+        return style
+
     def write(self, text: str) -> None:
+        if "\x1b" in text and not self.style.keeps_ansi(self.stdout):
+            from .host.psstyle import strip_ansi
+            text = strip_ansi(text)
         try:
             self.stdout.write(text)
         except BrokenPipeError:
@@ -118,11 +131,10 @@ class ExecutionContext:
             "psculture": "en-US", "psuiculture": "en-US", "pshome": os.path.dirname(__file__),
             "psnativecommandargumentpassing": "Standard",
             "psversiontable": Hashtable([
-                ("PSVersion", "7.4.0"), ("PSEdition", "Core"), ("GitCommitId", "pwshlike"),
+                ("PSVersion", PS_VERSION), ("PSEdition", "Core"), ("GitCommitId", "pwshlike"),
                 ("OS", _os_description()),
                 ("Platform", "Unix" if os.name == "posix" else "Win32NT"),
-                ("PSCompatibleVersions", ["1.0", "2.0", "3.0", "4.0", "5.0", "5.1", "6.0",
-                                          "7.0"]),
+                ("PSCompatibleVersions", list(PS_COMPATIBLE_VERSIONS)),
                 ("PSRemotingProtocolVersion", "2.3"), ("SerializationVersion", "1.1.0.1"),
                 ("WSManStackVersion", "3.0")], ordered=False),
         })
@@ -133,6 +145,8 @@ class ExecutionContext:
             return PathInfo(self.location)
         if name == "host":
             return self.host
+        if name == "psstyle":
+            return self.host.style
         if name == "executioncontext":
             return self
         return None
@@ -387,6 +401,16 @@ class Engine:
             ctx.host.stderr.write(render_parse_error(e) + "\n")
             return 1, False
         info = compile_script(ast, text, filename)
+        if ast.requirements is not None or ast.usings:
+            from .runtime.requirements import prepare_script
+            try:
+                prepare_script(ctx, ast, filename)
+            except DotNetException as e:
+                rec = ensure_error_record(e, None)
+                ctx.record_error(rec)
+                from .host.errorview import render_error
+                ctx.host.stderr.write(render_error(rec, ctx.pref("errorview")) + "\n")
+                return 1, False
         S = ctx.global_scope if dot_source else Scope(ctx.global_scope, is_script=True)
         if filename:
             S.vars["pscommandpath"] = os.path.abspath(filename)

@@ -192,6 +192,8 @@ EXCEPTION_TYPES = [
      "System.Management.Automation.SessionStateException", "ObjectNotFound"),
     ("System.Management.Automation.CommandNotFoundException",
      "System.Management.Automation.RuntimeException", "ObjectNotFound"),
+    ("System.Management.Automation.ScriptRequiresException",
+     "System.Management.Automation.RuntimeException", "ResourceUnavailable"),
     ("System.Management.Automation.ParameterBindingException",
      "System.Management.Automation.RuntimeException", "InvalidArgument"),
     ("System.Management.Automation.ParameterBindingValidationException",
@@ -332,6 +334,13 @@ def runtime_error(cls: type[DotNetException], error_id: str, message: str,
                   category: str | None = None, target: object = None) -> DotNetException:
     """Make a PowerShell runtime error with its error id (the FullyQualifiedErrorId's first part)."""
     return cls(message, error_id=error_id, category=category, target=target)
+
+
+def exception_when_setting(name: str, error: DotNetException) -> DotNetException:
+    """pwsh's error for a property assignment whose value the property rejects."""
+    message = getattr(error, "Message", None) or str(error)
+    return runtime_error(exception_class("SetValueInvocationException"), "ExceptionWhenSetting",
+                         f'Exception setting "{name}": "{message}"', "NotSpecified")
 
 
 # --- error records --------------------------------------------------------------------------------------------

@@ -38,6 +38,11 @@ def _bool(v) -> bool:
 
 def _type_text(tn) -> str:
     name = tn.name
+    if tn.namespaces:
+        from ..runtime.types import lookup_type
+        if lookup_type(name) is None:
+            name = next((f"{ns}.{name}" for ns in tn.namespaces
+                         if lookup_type(f"{ns}.{name}") is not None), name)
     if tn.generic_args:
         name += "[" + ",".join(_type_text(a) for a in tn.generic_args) + "]"
     return name + "[]" * tn.array_rank

@@ -23,6 +23,12 @@ _SIMPLE_OPS = [  # longest first
 ]
 
 
+def _first_on_line(src: str, pos: int) -> bool:
+    """Whether only blanks precede ``pos`` on its line (where a #requires must stand)."""
+    line_start = max(src.rfind("\n", 0, pos), src.rfind("\r", 0, pos)) + 1
+    return not src[line_start:pos].strip()
+
+
 class ScanError(Exception):
     """Raised for errors the tokenizer cannot recover from locally (recorded by the parser)."""
 
@@ -34,6 +40,9 @@ class Tokenizer:
         self.src = source
         self.n = len(source)
         self.errors = errors
+        # '#requires' comments seen so far: start offset -> end offset (trivia is re-skipped
+        # when the parser looks ahead, hence a dict)
+        self.requires_comments: dict[int, int] = {}
 
     # --- errors -------------------------------------------------------------
     def error(self, error_id: str, message: str, start: int, end: int,
@@ -53,8 +62,11 @@ class Tokenizer:
                 if src[pos - 1] == "\r" and pos < n and src[pos] == "\n":
                     pos += 1
             elif c == "#":
+                start = pos
                 while pos < n and src[pos] not in T.NEWLINE_CHARS:
                     pos += 1
+                if src[start + 1:start + 9].lower() == "requires" and _first_on_line(src, start):
+                    self.requires_comments[start] = pos
             elif c == "<" and src.startswith("<#", pos):
                 end = src.find("#>", pos + 2)
                 if end < 0:

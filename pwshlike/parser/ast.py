@@ -40,16 +40,19 @@ def node(name: str, *fields: str):
 
 
 # --- script structure ---------------------------------------------------------------------
-# blocks: NamedBlock or None; usings: list of Using
+# blocks: NamedBlock or None; usings: list of Using; requirements: the script's #requires
+# comments (parser.requires.ScriptRequirements, top level only) or None
 ScriptBlock = node("ScriptBlock", "param_block", "dynamicparam", "begin_block", "process_block",
-                   "end_block", "clean_block", "usings", "attributes", "is_filter")
+                   "end_block", "clean_block", "usings", "attributes", "is_filter",
+                   "requirements")
 NamedBlock = node("NamedBlock", "name", "statements", "traps", "unnamed")
 StatementBlock = node("StatementBlock", "statements", "traps")
 ParamBlock = node("ParamBlock", "attributes", "parameters")
 Parameter = node("Parameter", "variable", "attributes", "default")
 Attribute = node("Attribute", "type_name", "positional", "named")   # named: [(name, expr|None)]
 TypeConstraint = node("TypeConstraint", "type_name")
-TypeName = node("TypeName", "name", "generic_args", "array_rank")
+# namespaces: the script's `using namespace` names, tried when the name alone is not a type
+TypeName = node("TypeName", "name", "generic_args", "array_rank", "namespaces")
 
 # --- statements -----------------------------------------------------------------------------
 PipelineChain = node("PipelineChain", "left", "operator", "right", "background")

@@ -78,14 +78,14 @@ class ExpressionParser:
                        "Missing ']' at end of type token.", self.pos, self.pos,
                        self.pos >= len(self.src))
         self.pos += 1
-        return A.TypeName(start, self.pos, name, generic_args, rank)
+        return A.TypeName(start, self.pos, name, generic_args, rank, self.using_namespaces)
 
     def _type_name_no_close(self, name: str, start: int) -> A.TypeName:
         rank = 0
         while self.src.startswith("[]", self.pos):
             self.pos += 2
             rank = 1
-        return A.TypeName(start, self.pos, name, [], rank)
+        return A.TypeName(start, self.pos, name, [], rank, self.using_namespaces)
 
     # --- pipelines -------------------------------------------------------------------------------
     def parse_pipeline_chain(self):

@@ -17,6 +17,7 @@ from ..lexer.tokenizer import CMD, EXPR, Tokenizer
 from . import ast as A
 from .expressions import ExpressionParser
 from .grammar import StatementAbort
+from .requires import RequiresFormatError, read_requirements
 from .statements import StatementParser
 
 
@@ -29,6 +30,7 @@ class Parser(StatementParser, ExpressionParser):
         self.pos = 0
         self._cache_key = None
         self._cache_tok = None
+        self.using_namespaces: tuple[str, ...] = ()
 
     # --- token access -------------------------------------------------------------------
     def peek(self, mode: str = EXPR) -> T.Token:
@@ -118,6 +120,11 @@ class Parser(StatementParser, ExpressionParser):
             self.errors.append(("UnexpectedToken",
                                 (f"Unexpected token '{self.src[tok.start:tok.end]}' in "
                                  "expression or statement."), tok.start, tok.end, False))
+        if sb is not None and self.tz.requires_comments:
+            try:
+                sb.requirements = read_requirements(self.src, self.tz.requires_comments)
+            except RequiresFormatError as e:
+                self.errors.append(("ScriptRequiresInvalidFormat", str(e), e.start, e.end, False))
         if self.errors:
             raise ParseError([ParseErrorInfo(e[0], e[1], e[2], e[3], e[4], self.src,
                                              self.filename) for e in self.errors])
@@ -136,6 +143,8 @@ class Parser(StatementParser, ExpressionParser):
                 self.skip_newlines_and_semis()
             else:
                 break
+        if top_level:
+            self.using_namespaces = tuple(u.name for u in usings if u.kind == "namespace")
         param_block = self.try_param_block()
         self.skip_newlines_and_semis()
         tok = self.peek(EXPR)
@@ -162,7 +171,7 @@ class Parser(StatementParser, ExpressionParser):
         attrs = param_block.attributes if param_block else []
         return A.ScriptBlock(start, self.pos, param_block, blocks["dynamicparam"],
                              blocks["begin"], blocks["process"], blocks["end"], blocks["clean"],
-                             usings, attrs, is_filter)
+                             usings, attrs, is_filter, None)
 
     def _named_block_follows(self, tok: T.Token) -> bool:
         p = self.tz.skip_trivia(tok.end, newlines=True)

@@ -14,6 +14,7 @@ from ..errors import (
     DotNetException,
     RuntimeException,
     exception_class,
+    exception_when_setting,
     runtime_error,
 )
 from .context import MISSING, NullSink, ReturnSignal, Scope
@@ -154,11 +155,7 @@ class PropertyDef:
         except DotNetException as e:
             if not setting:
                 raise
-            msg = getattr(e, "Message", None) or str(e)
-            raise runtime_error(exception_class("SetValueInvocationException"),
-                                "ExceptionWhenSetting",
-                                f'Exception setting "{self.name}": "{msg}"',
-                                "NotSpecified") from None
+            raise exception_when_setting(self.name, e) from None
         return value
 
     def initial_value(self, ctx, scope):

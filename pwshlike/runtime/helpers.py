@@ -532,15 +532,20 @@ def _error_preference(ctx, S) -> str:
 def catch_matches(e, type_nodes) -> bool:
     for node in type_nodes:
         name = node.name
-        try:
-            cls = exception_class(name)
-        except KeyError:
-            from .types import lookup_type
-            t = lookup_type(name)
-            cls = getattr(t, "exception_class", None) if t is not None else None
-            if cls is None:
-                raise runtime_error(RuntimeException, "TypeNotFound",
-                                    f"Unable to find type [{name}].", "InvalidOperation") from None
+        cls = None
+        # the name itself, then in each `using namespace` of the script
+        for candidate in (name, *(f"{ns}.{name}" for ns in node.namespaces)):
+            try:
+                cls = exception_class(candidate)
+            except KeyError:
+                from .types import lookup_type
+                t = lookup_type(candidate)
+                cls = getattr(t, "exception_class", None) if t is not None else None
+            if cls is not None:
+                break
+        if cls is None:
+            raise runtime_error(RuntimeException, "TypeNotFound",
+                                f"Unable to find type [{name}].", "InvalidOperation")
         if _matches(e, cls) or cls is RuntimeException:
             # every error reaches a handler as a RuntimeException (pwsh wraps .NET
             # exceptions in one), so [RuntimeException] catches them all

@@ -6,7 +6,13 @@ tables in ``dotnet.methods``; our own classes expose .NET-named Python attribute
 """
 from __future__ import annotations
 
-from ..errors import DotNetException, MethodInvocationException, RuntimeException, runtime_error
+from ..errors import (
+    DotNetException,
+    MethodInvocationException,
+    RuntimeException,
+    exception_when_setting,
+    runtime_error,
+)
 from .context import MISSING as _MISSING
 from .convert import to_str
 from .enumerate import enumerate_value
@@ -292,6 +298,8 @@ def set_member(obj, name, value) -> None:
         try:
             setattr(obj, attr, value)
             return
+        except DotNetException as e:
+            raise exception_when_setting(attr, e) from None
         except AttributeError:
             raise runtime_error(RuntimeException, "PropertyAssignmentException",
                                 f"'{attr}' is a ReadOnly property.", "InvalidOperation") from None

@@ -35,6 +35,10 @@ def translate(pattern: str) -> str:
                 out.append(r"(?=\n?\Z)")
                 i += 2
                 continue
+            if nxt == "e":                  # .NET's escape for ESC (\u001B)
+                out.append(r"\x1b")
+                i += 2
+                continue
             if nxt == "k" and i + 2 < n and pattern[i + 2] in "<'":
                 close = ">" if pattern[i + 2] == "<" else "'"
                 end = pattern.find(close, i + 3)

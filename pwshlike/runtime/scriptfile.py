@@ -130,6 +130,9 @@ class ScriptProcessor(FunctionProcessor):
     def __init__(self, ctx, script: ExternalScriptInfo, caller: Scope, args, out, site,
                  dot_source: bool) -> None:
         info = script.compile()
+        if info.ast.requirements is not None or info.ast.usings:
+            from .requirements import prepare_script
+            prepare_script(ctx, info.ast, script.path)
         self.script = script
         self.saved = None
         if dot_source:

@@ -703,8 +703,17 @@ def lookup_type(name: str) -> PSType | None:
     return lookup_session_type(low)
 
 
-def resolve_type(name: str, generic_args: list | None = None, rank: int = 0) -> PSType:
-    """The PSType for a type literal; raises TypeNotFound."""
+def resolve_type(name: str, generic_args: list | None = None, rank: int = 0,
+                 namespaces: tuple[str, ...] = ()) -> PSType:
+    """The PSType for a type literal; raises TypeNotFound.
+
+    ``namespaces`` are the script's ``using namespace`` names: a name that is not a type on
+    its own is tried in each of them, in order."""
+    if namespaces and not generic_args and lookup_type(name) is None:
+        for ns in namespaces:
+            if lookup_type(f"{ns}.{name}") is not None:
+                name = f"{ns}.{name}"
+                break
     if generic_args:
         args = [a if isinstance(a, PSType) else resolve_type(a) for a in generic_args]
         try:
@@ -729,7 +738,7 @@ def resolve_type(name: str, generic_args: list | None = None, rank: int = 0) -> 
 def resolve_type_node(node) -> PSType:
     """Resolve an AST TypeName (generic arguments and array ranks included)."""
     args = [resolve_type_node(a) for a in node.generic_args] if node.generic_args else None
-    return resolve_type(node.name, args, node.array_rank)
+    return resolve_type(node.name, args, node.array_rank, node.namespaces)
 
 
 def convert_to(value, t: PSType):

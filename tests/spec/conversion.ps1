@@ -278,3 +278,23 @@ True
 False
 True
 ## END
+
+#### using namespace lets type literals omit the namespace
+using namespace System.Text
+using namespace System.Collections.Generic
+using namespace System.Net.Http
+function Join-Twice([StringBuilder]$sb) { $sb.Append($sb.ToString()).ToString() }
+Join-Twice ([StringBuilder]::new('ab'))
+$list = [List[string]]::new()
+$list.Add('x')
+$list.Count
+[Encoding]::UTF8.GetByteCount('é')
+try { throw [System.Net.Http.HttpRequestException]::new('bad') } catch [HttpRequestException] { 'caught' }
+[StringBuilder]::new('x') -is [StringBuilder]
+## STDOUT:
+abab
+1
+2
+caught
+True
+## END

@@ -364,3 +364,12 @@ ExceptionWhenSetting
 SetValueInvocationException
 True
 ## END
+
+#### [Console]::OutputEncoding can be set, as scripts do before printing non-ASCII text
+[Console]::OutputEncoding = [System.Text.Encoding]::UTF8
+[Console]::OutputEncoding.WebName
+try { [Console]::OutputEncoding = $null } catch { $_.FullyQualifiedErrorId }
+## STDOUT:
+utf-8
+ExceptionWhenSetting
+## END

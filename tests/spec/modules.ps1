@@ -199,3 +199,78 @@ try {
 top+base
 Base,Top
 ## END
+
+#### #requires: a script whose requirements are not met does not start
+$dir = Join-Path ([System.IO.Path]::GetTempPath()) "pwshlike-req1-$PID"
+$null = [System.IO.Directory]::CreateDirectory($dir)
+[System.IO.File]::WriteAllText("$dir/new.ps1", "'started'`n#Requires -Version 7.9`n")
+[System.IO.File]::WriteAllText("$dir/mods.ps1", "#requires -Modules NoSuchModuleA, @{ ModuleName = 'NoSuchModuleB'; ModuleVersion = '1.0' }`n'started'")
+[System.IO.File]::WriteAllText("$dir/desktop.ps1", "#requires -PSEdition Desktop`n'started'")
+foreach ($name in 'new', 'mods', 'desktop') {
+  try { & "$dir/$name.ps1" } catch {
+    $_.FullyQualifiedErrorId
+    $_.Exception.GetType().Name
+    $_.Exception.Message
+  }
+}
+[System.IO.Directory]::Delete($dir, $true)
+## STDOUT:
+ScriptRequiresUnmatchedPSVersion
+ScriptRequiresException
+The script 'new.ps1' cannot be run because it contained a "#requires" statement for PowerShell 7.9. The version of PowerShell that is required by the script does not match the currently running version of PowerShell 7.4.0.
+ScriptRequiresMissingModules
+ScriptRequiresException
+The script 'mods.ps1' cannot be run because the following modules that are specified by the "#requires" statements of the script are missing: NoSuchModuleA, NoSuchModuleB.
+ScriptRequiresUnmatchedPSEdition
+ScriptRequiresException
+The script 'desktop.ps1' cannot be run because it contained a "#requires" statement for PowerShell editions 'Desktop'. The edition of PowerShell that is required by the script does not match the currently running PowerShell Core edition.
+## END
+
+#### #requires that are met let the script run, and required modules are imported first
+$dir = Join-Path ([System.IO.Path]::GetTempPath()) "pwshlike-req2-$PID"
+$null = [System.IO.Directory]::CreateDirectory("$dir/Greeter")
+[System.IO.File]::WriteAllText("$dir/Greeter/Greeter.psm1", 'function Get-Greeting { "hello from Greeter" }')
+$env:PSModulePath = "$dir" + [System.IO.Path]::PathSeparator + $env:PSModulePath
+[System.IO.File]::WriteAllText("$dir/ok.ps1", @'
+#Requires -Version 5.1
+#requires -PSEdition Core -Modules Greeter
+param($Who)
+Get-Greeting
+"to $Who"
+'@)
+& "$dir/ok.ps1" -Who you
+(Get-Module Greeter).Name
+[System.IO.Directory]::Delete($dir, $true)
+## STDOUT:
+hello from Greeter
+to you
+Greeter
+## END
+
+#### a #requires comment in no documented form is a parse error
+#requires -Frobnicate 3
+'never'
+## error: ParseError: ScriptRequiresInvalidFormat
+## status: 1
+
+#### #requires is checked for script files only, not for text run by Invoke-Expression
+Invoke-Expression "#requires -Version 99.0`n'ran'"
+## STDOUT:
+ran
+## END
+
+#### using module imports the module before the script runs; a missing one stops it
+$dir = Join-Path ([System.IO.Path]::GetTempPath()) "pwshlike-using-$PID"
+$null = [System.IO.Directory]::CreateDirectory($dir)
+[System.IO.File]::WriteAllText("$dir/Tools.psm1", 'function Get-Tool { "tool" }')
+[System.IO.File]::WriteAllText("$dir/main.ps1", "using module ./Tools.psm1`nGet-Tool")
+[System.IO.File]::WriteAllText("$dir/broken.ps1", "using module NoSuchModuleC`n'started'")
+Set-Location /
+& "$dir/main.ps1"
+try { & "$dir/broken.ps1" } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }
+[System.IO.Directory]::Delete($dir, $true)
+## STDOUT:
+tool
+ModuleNotFoundDuringParse
+Could not find the module 'NoSuchModuleC'.
+## END

@@ -1146,3 +1146,11 @@ $u.AddDays(-1) -lt (Get-Date).AddDays(1)
 True
 True
 ## END
+
+#### .NET regex escapes that Python spells differently: \e is ESC
+"a$([char]27)[1mb" -replace '\e\[\d+m', ''
+"x$([char]0x1b)y" -match '[\e]'
+## STDOUT:
+ab
+True
+## END

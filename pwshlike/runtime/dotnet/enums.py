@@ -283,6 +283,9 @@ NumberStyles = define_enum("System.Globalization.NumberStyles", {
     "AllowThousands": 64, "Number": 111, "AllowExponent": 128, "Float": 167,
     "AllowCurrencySymbol": 256, "Currency": 383, "Any": 511, "AllowHexSpecifier": 512,
     "HexNumber": 515, "AllowBinarySpecifier": 1024, "BinaryNumber": 1027}, flags=True)
+OutputRendering = define_enum("System.Management.Automation.OutputRendering",
+                              ["Host", "PlainText", "Ansi"])
+ProgressView = define_enum("System.Management.Automation.ProgressView", ["Minimal", "Classic"])
 SecurityProtocolType = define_enum("System.Net.SecurityProtocolType", {
     "SystemDefault": 0, "Ssl3": 48, "Tls": 192, "Tls11": 768, "Tls12": 3072, "Tls13": 12288},
     flags=True)

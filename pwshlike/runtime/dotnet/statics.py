@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ...errors import DotNetException, RuntimeException, exception_class, runtime_error
+from ...errors import (
+    DotNetException,
+    RuntimeException,
+    exception_class,
+    exception_when_setting,
+    runtime_error,
+)
 from ..types import ACCELERATORS, PSType, StaticProperty, lookup_type
 from . import (
     enums,
@@ -278,10 +284,7 @@ def set_static_member(t: PSType, name: str, value) -> None:
         try:
             entry.setter(value)
         except DotNetException as e:
-            message = getattr(e, "Message", None) or str(e)
-            raise runtime_error(exception_class("SetValueInvocationException"),
-                                "ExceptionWhenSetting", f'Exception setting "{name}": "{message}"',
-                                "NotSpecified") from None
+            raise exception_when_setting(name, e) from None
         return
     if entry is None:
         raise runtime_error(RuntimeException, "PropertyNotFound",

@@ -749,6 +749,30 @@ def _isatty(which: str) -> bool:
         return True
 
 
+def _encoding_prop(which: str):
+    """[Console]::OutputEncoding / InputEncoding: settable, and applied to the process's
+    stdout/stdin text streams (scripts set UTF-8 before printing non-ASCII text)."""
+    from .statics_text import ENCODINGS, get_encoding
+    key = which + "encoding"
+
+    def get():
+        return _CONSOLE_STATE.get(key) or ENCODINGS["default"]
+
+    def put(value) -> None:
+        if value is None:
+            raise arg_null("value")
+        encoding = get_encoding(value)
+        _CONSOLE_STATE[key] = encoding
+        stream = sys.stdout if which == "out" else sys.stdin
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(encoding=encoding.python_codec)
+            except (ValueError, OSError, LookupError):
+                pass
+    return SettableStaticProperty(get, put)
+
+
 def _state_prop(key: str):
     return SettableStaticProperty(lambda: _CONSOLE_STATE[key],
                                   lambda v: _CONSOLE_STATE.__setitem__(key, v))
@@ -782,9 +806,7 @@ CONSOLE_STATICS = {
     "isoutputredirected": StaticProperty(lambda: _isatty("out")),
     "iserrorredirected": StaticProperty(lambda: _isatty("err")),
     "isinputredirected": StaticProperty(lambda: _isatty("in")),
-    "outputencoding": StaticProperty(lambda: __import__(
-        "pwshlike.runtime.dotnet.statics_text", fromlist=["x"]).ENCODINGS["default"]),
-    "inputencoding": StaticProperty(lambda: __import__(
-        "pwshlike.runtime.dotnet.statics_text", fromlist=["x"]).ENCODINGS["default"]),
+    "outputencoding": _encoding_prop("out"),
+    "inputencoding": _encoding_prop("in"),
 }
 

@@ -155,6 +155,10 @@ class Encoding:
     def type_fullname(self) -> str:
         return self._full
 
+    @property
+    def python_codec(self) -> str:
+        return self._codec
+
     def __repr__(self) -> str:
         return f"<Encoding {self._web}>"
 
