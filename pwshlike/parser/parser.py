@@ -17,7 +17,6 @@ from ..lexer.tokenizer import CMD, EXPR, Tokenizer
 from . import ast as A
 from .expressions import ExpressionParser
 from .grammar import StatementAbort
-from .requires import RequiresFormatError, read_requirements
 from .statements import StatementParser
 
 
@@ -121,6 +120,7 @@ class Parser(StatementParser, ExpressionParser):
                                 (f"Unexpected token '{self.src[tok.start:tok.end]}' in "
                                  "expression or statement."), tok.start, tok.end, False))
         if sb is not None and self.tz.requires_comments:
+            from .requires import RequiresFormatError, read_requirements
             try:
                 sb.requirements = read_requirements(self.src, self.tz.requires_comments)
             except RequiresFormatError as e:

@@ -8,8 +8,6 @@ the requirements before a script file runs (``pwshlike.runtime.requirements``).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from . import ast as A
 
 _INVALID_FORMAT = (
@@ -26,25 +24,35 @@ _PARAMETERS = ("version", "psedition", "modules", "runasadministrator", "shellid
                "assembly")
 
 
-@dataclass
 class ModuleRequirement:
-    name: str
-    minimum: str | None = None        # ModuleVersion
-    required: str | None = None       # RequiredVersion
-    maximum: str | None = None        # MaximumVersion
+    """A module a script needs, with the versions a ModuleSpecification hashtable names."""
+
+    __slots__ = ("maximum", "minimum", "name", "required")
+
+    def __init__(self, name: str, minimum: str | None = None, required: str | None = None,
+                 maximum: str | None = None) -> None:
+        self.name = name
+        self.minimum = minimum          # ModuleVersion
+        self.required = required        # RequiredVersion
+        self.maximum = maximum          # MaximumVersion
 
     def __str__(self) -> str:
         return self.name
 
+    def __repr__(self) -> str:
+        return f"ModuleRequirement({self.name!r}, {self.minimum!r}, {self.required!r}, " \
+               f"{self.maximum!r})"
 
-@dataclass
+
 class ScriptRequirements:
-    version: str | None = None                   # as written: "7", "7.2"
-    editions: list[str] = field(default_factory=list)
-    modules: list[ModuleRequirement] = field(default_factory=list)
-    run_as_administrator: bool = False
-    shell_id: str | None = None
-    version_line: int = 0
+    """Everything a script's ``#requires`` comments ask for."""
+
+    def __init__(self) -> None:
+        self.version: str | None = None             # as written: "7", "7.2"
+        self.editions: list[str] = []
+        self.modules: list[ModuleRequirement] = []
+        self.run_as_administrator = False
+        self.shell_id: str | None = None
 
 
 class RequiresFormatError(Exception):
@@ -73,7 +81,7 @@ def read_requirements(src: str, comments: dict[int, int]) -> ScriptRequirements 
             command = _single_command(parse(text))
         except ParseError:
             command = None
-        if command is None or not _apply(command, reqs, src.count("\n", 0, start) + 1):
+        if command is None or not _apply(command, reqs):
             raise RequiresFormatError(start, end)
         found = True
     return reqs if found else None
@@ -89,7 +97,7 @@ def _single_command(sb: A.ScriptBlock) -> A.Command | None:
     return elements[0]
 
 
-def _apply(command: A.Command, reqs: ScriptRequirements, line: int) -> bool:
+def _apply(command: A.Command, reqs: ScriptRequirements) -> bool:
     """Fold one ``requires -Name value ...`` command into ``reqs``; False if malformed."""
     elements = command.elements[1:]
     i = 0
@@ -113,12 +121,12 @@ def _apply(command: A.Command, reqs: ScriptRequirements, line: int) -> bool:
                 return False
             value = elements[i]
         i += 1
-        if not _store(name, value, reqs, line):
+        if not _store(name, value, reqs):
             return False
     return True
 
 
-def _store(name: str, node, reqs: ScriptRequirements, line: int) -> bool:
+def _store(name: str, node, reqs: ScriptRequirements) -> bool:
     value = _constant(node)
     if value is _NOT_CONSTANT:
         return False
@@ -128,7 +136,6 @@ def _store(name: str, node, reqs: ScriptRequirements, line: int) -> bool:
         if not (1 <= len(parts) <= 4 and all(p.isdigit() for p in parts)):
             return False
         reqs.version = text
-        reqs.version_line = line
     elif name == "psedition":
         reqs.editions.extend(str(v) for v in _as_list(value))
     elif name == "modules":
