@@ -11,6 +11,9 @@ from ..runtime.typenames import type_name_of
 from ..runtime.values import DictionaryEntry, Hashtable, PSCustomObject
 
 _SCALARS = (str, int, float, bool)
+# the properties, in order, of the list view pwsh's format data gives System.TimeSpan
+_TIMESPAN_VIEW = ("Days", "Hours", "Minutes", "Seconds", "Milliseconds", "Ticks", "TotalDays",
+                  "TotalHours", "TotalMinutes", "TotalSeconds", "TotalMilliseconds")
 
 
 class Adapter:
@@ -18,8 +21,11 @@ class Adapter:
 
     def properties(self, obj):
         if obj is None or isinstance(obj, _SCALARS) or N.is_decimal(obj) or \
-                N.is_datetime(obj) or N.is_timespan(obj) or hasattr(type(obj), "enum_type"):
+                N.is_datetime(obj) or hasattr(type(obj), "enum_type"):
             return None
+        if N.is_timespan(obj):
+            from ..runtime.members import get_member
+            return [(name, get_member(obj, name)) for name in _TIMESPAN_VIEW]
         if isinstance(obj, PSCustomObject):
             return obj.properties()
         if type(obj).__name__ in ("ScriptBlock", "PSType"):
@@ -33,6 +39,17 @@ class Adapter:
 
     def to_string(self, value) -> str:
         return to_str(value)
+
+    def has_custom_view(self, obj) -> bool:
+        return N.is_datetime(obj)
+
+    def has_list_view(self, obj) -> bool:
+        return N.is_timespan(obj)
+
+    def custom_view_text(self, obj) -> str:
+        """pwsh's DateTime view: the culture's long date and long time (en-US here)."""
+        from ..runtime.dotnet_datetime_format import format_datetime
+        return format_datetime(obj, "dddd, MMMM d, yyyy h:mm:ss tt")
 
     def table_view(self, obj):
         """A format-data table view: an output class declares its own with ``ps_table_view``,

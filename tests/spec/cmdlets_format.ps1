@@ -175,3 +175,32 @@ a
 b
 
 ## END
+
+#### a TimeSpan prints as the list view pwsh's format data gives it
+New-TimeSpan -Hours 1 -Minutes 30
+## STDOUT:
+
+Days              : 0
+Hours             : 1
+Minutes           : 30
+Seconds           : 0
+Milliseconds      : 0
+Ticks             : 54000000000
+TotalDays         : 0.0625
+TotalHours        : 1.5
+TotalMinutes      : 90
+TotalSeconds      : 5400
+TotalMilliseconds : 5400000
+## END
+
+#### a DateTime prints through its view: long date and long time of the culture (en-US)
+# a string that follows is written inside the open view, before its closing blank line
+Get-Date -Date '2024-01-02 13:05:09'
+[datetime]'2024-03-19'
+'after'
+## STDOUT:
+
+Tuesday, January 2, 2024 1:05:09 PM
+Tuesday, March 19, 2024 12:00:00 AM
+after
+## END

@@ -66,7 +66,7 @@ class _Document:
         """An object the view does not apply to: a list framed by blank lines."""
         props = _object_properties(obj, self.adapter)
         if not props:
-            self.add_raw(_raw_lines(obj, self.adapter))
+            self.add_raw(_custom_or_raw_lines(obj, self.adapter))
             return
         names = [n for n, _ in props]
         values = [_value_text(v, self.adapter) for _, v in props]
@@ -197,12 +197,16 @@ class _ListDocument(_Document):
         screen_columns: int,
         properties: Sequence[str] | None = None,
         dictionary_view: bool = False,
+        type_key: str | None = None,
     ) -> None:
         super().__init__(adapter, screen_columns)
         self.properties = list(properties) if properties else None
         self.dictionary_view = dictionary_view
+        self.type_key = type_key        # a format-data list view: applies to this type only
 
     def accepts(self, obj: object) -> bool:
+        if self.type_key is not None:
+            return _type_key(obj, self.adapter) == self.type_key
         return not self.dictionary_view or isinstance(obj, _DictEntry)
 
     def add(self, obj: object) -> None:
@@ -244,10 +248,15 @@ class _CustomDocument(_Document):
         return _type_key(obj, self.adapter) == self.type_key
 
     def add(self, obj: object) -> None:
-        self.events.append(("raw", _raw_lines(obj, self.adapter)))
+        self.events.append(("raw", _custom_or_raw_lines(obj, self.adapter)))
 
     def body(self) -> list[str]:
         return [line for _, payload in self.events for line in payload]
+
+
+def _custom_or_raw_lines(obj: object, adapter: FormatAdapter) -> list[str]:
+    text = _hook(adapter, "custom_view_text")
+    return text(obj).splitlines() if text is not None else _raw_lines(obj, adapter)
 
 
 class _WideDocument(_Document):
@@ -357,6 +366,9 @@ def _open_default_document(obj: object, adapter: FormatAdapter, screen_columns: 
     props = adapter.properties(obj)
     if props is None:  # scalar with a custom view (has_custom_view)
         return _CustomDocument(adapter, screen_columns, _type_key(obj, adapter))
+    list_view = _hook(adapter, "has_list_view")
+    if list_view is not None and list_view(obj):
+        return _ListDocument(adapter, screen_columns, type_key=_type_key(obj, adapter))
     if len(props) > PROPERTY_COUNT_FOR_TABLE:
         return _ListDocument(adapter, screen_columns)
     columns = [TableColumn(name, name) for name, _ in props[:MAX_TABLE_COLUMNS]]

@@ -56,7 +56,11 @@ class FormatAdapter(Protocol):
       ``to_string``.
     * ``has_custom_view(obj) -> bool`` -- True for a scalar that pwsh formats through a
       custom view rather than out of band (``System.DateTime``): it opens a document
-      (blank line before and after) and prints its ``to_string``.
+      (blank line before and after) and prints its ``custom_view_text(obj)`` when the
+      adapter has that hook, else its ``to_string``.
+    * ``has_list_view(obj) -> bool`` -- True when format data gives the object's type a
+      list view (``System.TimeSpan``): the list then applies to that type only, and other
+      objects print out of band.
     * ``table_view(obj) -> TableView | None`` -- a table view from format data for the
       object's type (like ``Get-Process``'s), applied to objects whose ``type_key`` is in
       ``TableView.type_keys``.
