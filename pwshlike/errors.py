@@ -433,8 +433,22 @@ class ErrorRecord:
                                          target_type)
         self.InvocationInfo = invocation
         self.ErrorDetails = None
-        self.ScriptStackTrace = ""
+        from .runtime.callstack import capture_for
+        # where the exception was raised when it has been; else where the record is made
+        self._stack = capture_for(exception)
+        self._stack_trace: str | None = None
         self.PipelineIterationInfo = []
+
+    @property
+    def ScriptStackTrace(self) -> str:
+        if self._stack_trace is None:
+            from .runtime.callstack import stack_trace
+            self._stack_trace = stack_trace(self._stack)
+        return self._stack_trace
+
+    @ScriptStackTrace.setter
+    def ScriptStackTrace(self, value: str) -> None:
+        self._stack_trace = value
 
     @property
     def error_id(self) -> str:

@@ -67,4 +67,6 @@ def compile_script(sb: A.ScriptBlock, src: str, filename: str | None = None):
     info_name = comp.scriptblock_info(sb)
     from ..runtime.scriptblock import load_unit
     ns = load_unit(unit)
-    return ns[info_name]
+    info = ns[info_name]
+    info.is_script_file = filename is not None
+    return info

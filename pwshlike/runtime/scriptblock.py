@@ -8,6 +8,8 @@ from __future__ import annotations
 import sys
 
 _UNITS: dict[str, object] = {}   # generated filename -> CompileUnit (for error positions)
+# compiled block function's code object -> its ScriptBlockInfo (runtime/callstack.py)
+CODE_OWNERS: dict = {}
 
 
 class ScriptBlockInfo:
@@ -15,6 +17,7 @@ class ScriptBlockInfo:
     direct = None
     direct_arity = 0
 
+    is_script_file = False  # the top level of a .ps1 file (its frame is named after the file)
     module = None          # the PSModuleInfo whose code defined this function
     module_scope = None    # ... and the scope it runs in (see ExecutionContext.processor_for)
     def_start = None       # offset of a function's 'function' keyword (comment-based help)
@@ -35,6 +38,9 @@ class ScriptBlockInfo:
     def bind_code(self, begin=None, process=None, end=None, clean=None, defaults=None) -> None:
         self.begin, self.process, self.end, self.clean = begin, process, end, clean
         self.defaults = defaults or {}
+        for fn in (begin, process, end, clean):
+            if fn is not None:
+                CODE_OWNERS[fn.__code__] = self
 
     @property
     def metadata(self):

@@ -225,3 +225,27 @@ try { & "$dir/bad.ps1" } catch { $_.FullyQualifiedErrorId; $_.Exception.GetType(
 ExpectedValueExpression
 ParseException
 ## END
+
+#### Get-PSCallStack: the running script blocks, innermost first
+function Get-Caller { (Get-PSCallStack)[1].Command }
+function Invoke-Work {
+  Get-Caller
+}
+Invoke-Work
+function Show-Stack { Get-PSCallStack }
+Show-Stack | Format-Table Command, Location, ScriptLineNumber
+1..2 | ForEach-Object { (Get-PSCallStack)[0].FunctionName }
+(gcs)[0].GetType().FullName
+## STDOUT:
+Invoke-Work
+
+Command       Location           ScriptLineNumber
+-------       --------           ----------------
+Show-Stack    script.ps1: line 6                6
+script.ps1    script.ps1: line 7                7
+<ScriptBlock> <No file>                         1
+
+<ScriptBlock>
+<ScriptBlock>
+System.Management.Automation.CallStackFrame
+## END

@@ -613,3 +613,28 @@ ok
 True
 ## END
 ## error: RuntimeException
+
+#### ScriptStackTrace lists the functions from where the error was raised outwards
+function Outer { Inner }
+function Inner {
+  throw 'boom'
+}
+try { Outer } catch { $_.ScriptStackTrace -replace '/\S*/', '' }
+& { try { [int]'x' } catch { $_.ScriptStackTrace.Split("`n").Count } }
+## STDOUT:
+at Inner, script.ps1: line 3
+at Outer, script.ps1: line 1
+at <ScriptBlock>, script.ps1: line 5
+at <ScriptBlock>, <No file>: line 1
+3
+## END
+
+#### a non-terminating error's ScriptStackTrace is where it was written
+function Test-Soft {
+  Write-Error 'soft' -ErrorAction SilentlyContinue -ErrorVariable ev
+  ($ev[0].ScriptStackTrace -split "`n")[0] -replace '/\S*/', ''
+}
+Test-Soft
+## STDOUT:
+at Test-Soft, script.ps1: line 2
+## END
