@@ -510,10 +510,10 @@ class Binder(ValueBinder):
         set_bits = [1 << i for i in range(meta.set_count) if (1 << i) & mask] \
             if several else []
         missing = []
-        for p in meta.mandatory_params:
-            if p.name in b.bound:
+        bound = b.bound
+        for p, entries in meta.mandatory_in(mask):
+            if p.name in bound:
                 continue
-            datas = p.data_for(mask)
             if several:
                 def needed(bit, p=p):
                     sd = p.set_data(bit)
@@ -521,8 +521,8 @@ class Binder(ValueBinder):
                 if set_bits and all(needed(bit) for bit in set_bits):
                     missing.append(p)
                 continue
-            for sd in datas:
-                if sd.mandatory and not (pipeline_expected and sd.takes_pipeline):
+            for sd in entries:
+                if not (pipeline_expected and sd.takes_pipeline):
                     missing.append(p)
                     break
         return missing

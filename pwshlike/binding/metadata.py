@@ -49,6 +49,7 @@ class ParameterMeta:
 
     __slots__ = (
         "_coll",
+        "_data_cache",
         "_type",
         "accepted_values",
         "aliases",
@@ -77,6 +78,7 @@ class ParameterMeta:
         self.type_name = type_name
         self._type = None
         self._coll = None
+        self._data_cache: dict[int, list] | None = None
         self.aliases = list(aliases)
         self.sets: dict[str, SetMeta] = sets or {ALL_SETS: SetMeta()}
         self.validators = list(validators)
@@ -144,8 +146,15 @@ class ParameterMeta:
         return self.remaining_any
 
     def data_for(self, mask: int) -> list[SetMeta]:
-        """Per-set data of the sets in ``mask`` (plus the all-sets entry)."""
-        return [s for s in self.sets.values() if s.in_all or s.flag & mask]
+        """Per-set data of the sets in ``mask`` (plus the all-sets entry); the binder asks
+        again for every pipeline object, so each mask's answer is kept (read-only)."""
+        cache = self._data_cache
+        if cache is None:
+            cache = self._data_cache = {}
+        found = cache.get(mask)
+        if found is None:
+            found = cache[mask] = [s for s in self.sets.values() if s.in_all or s.flag & mask]
+        return found
 
     def set_data(self, mask: int) -> SetMeta | None:
         """The first per-set entry matching ``mask``, else the all-sets entry."""
@@ -285,10 +294,26 @@ class CommandMeta:
                                for s in p.sets.values())
         self._set_name_cache: dict[int, str] = {}
         self.mandatory_params = [p for p in self.params if p.mandatory_somewhere]
+        self._mandatory_in: dict[int, list] = {}
         self.has_pipeline = bool(self.pipeline_params)
         self.simple = not self.advanced and not names and not any(
             s.position is not None or s.mandatory or s.from_pipeline or s.remaining
             for p in self.params for s in p.sets.values())
+
+    def mandatory_in(self, mask: int) -> list[tuple[ParameterMeta, list[SetMeta]]]:
+        """The parameters mandatory in some set of ``mask``, each with those sets' entries.
+
+        Asked for every pipeline object, so it is worked out once per mask: a command like
+        Where-Object has a mandatory switch in each of its 31 sets."""
+        found = self._mandatory_in.get(mask)
+        if found is None:
+            found = []
+            for p in self.mandatory_params:
+                entries = [sd for sd in p.data_for(mask) if sd.mandatory]
+                if entries:
+                    found.append((p, entries))
+            self._mandatory_in[mask] = found
+        return found
 
     def _metadata_error(self, error_id: str, message: str) -> None:
         if self.metadata_error is None:
