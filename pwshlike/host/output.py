@@ -47,6 +47,11 @@ class Adapter:
             return _DICTIONARY_VIEW
         return None
 
+    def custom_view(self, obj):
+        """A custom-control view: an output class declares it as ``ps_custom_view``, a
+        method giving the object's display text."""
+        return getattr(type(obj), "ps_custom_view", None)
+
     def type_key(self, obj) -> str:
         if isinstance(obj, PSCustomObject):
             return "pscustomobject:" + ",".join(obj.property_names())

@@ -57,6 +57,9 @@ class FormatAdapter(Protocol):
     * ``has_custom_view(obj) -> bool`` -- True for a scalar that pwsh formats through a
       custom view rather than out of band (``System.DateTime``): it opens a document
       (blank line before and after) and prints its ``to_string``.
+    * ``custom_view(obj) -> Callable[[obj], str] | None`` -- for an object that format
+      data shows through a custom control (``MatchInfo``: ``path:line:text``), the function
+      giving its text; it opens a custom document (blank line before and after).
     * ``table_view(obj) -> TableView | None`` -- a table view from format data for the
       object's type (like ``Get-Process``'s), applied to objects whose ``type_key`` is in
       ``TableView.type_keys``.
