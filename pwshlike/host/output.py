@@ -11,6 +11,10 @@ from ..runtime.typenames import type_name_of
 from ..runtime.values import DictionaryEntry, Hashtable, PSCustomObject
 
 _SCALARS = (str, int, float, bool)
+# System.TimeSpan's view in pwsh's format data: a list of these
+_TIMESPAN_LIST_VIEW = ("Days", "Hours", "Minutes", "Seconds", "Milliseconds", "Ticks",
+                       "TotalDays", "TotalHours", "TotalMinutes", "TotalSeconds",
+                       "TotalMilliseconds")
 
 
 class Adapter:
@@ -18,8 +22,11 @@ class Adapter:
 
     def properties(self, obj):
         if obj is None or isinstance(obj, _SCALARS) or N.is_decimal(obj) or \
-                N.is_datetime(obj) or N.is_timespan(obj) or hasattr(type(obj), "enum_type"):
+                N.is_datetime(obj) or hasattr(type(obj), "enum_type"):
             return None
+        if N.is_timespan(obj):
+            from ..runtime.members import get_member
+            return [(name, get_member(obj, name)) for name in _TIMESPAN_LIST_VIEW]
         if isinstance(obj, PSCustomObject):
             return obj.properties()
         if type(obj).__name__ in ("ScriptBlock", "PSType"):
@@ -73,6 +80,19 @@ class Adapter:
 ADAPTER = Adapter()
 
 
+class _ShownAs:
+    """An object with a custom view, its text taken when it reached Out-Default."""
+
+    __slots__ = ("text", "type_fullname")
+
+    def __init__(self, obj) -> None:
+        self.text = type(obj).ps_custom_view(obj)
+        self.type_fullname = type_name_of(obj)
+
+    def ps_custom_view(self) -> str:
+        return self.text
+
+
 def format_lines(objects, width: int = 120) -> list[str]:
     from .formatting import out_default_lines
     return out_default_lines(objects, ADAPTER, width)
@@ -108,6 +128,10 @@ class OutDefault:
                 not hasattr(type(item), "enum_type"):
             self.ctx.host.write(to_str(item) + "\n")
             return
+        if getattr(type(item), "ps_custom_view", None) is not None:
+            # pwsh evaluates a custom view when the object arrives (MatchInfo's path is
+            # relative to the location of that moment); the layout of the batch waits
+            item = _ShownAs(item)
         self.pending.append(item)
         if len(self.pending) > 1000:
             self.flush()
