@@ -1,4 +1,5 @@
-"""ConvertTo-Json and ConvertFrom-Json, with pwsh 7's layout, depth rules and date parsing."""
+"""ConvertTo-Json and ConvertFrom-Json, with pwsh 7's layout, depth rules and date parsing, and
+Test-Json."""
 from __future__ import annotations
 
 import datetime
@@ -329,3 +330,67 @@ def _depth(v) -> int:
     if isinstance(v, Hashtable):
         return 1 + max((_depth(x) for x in v.values()), default=0)
     return 0
+
+
+# --- Test-Json -----------------------------------------------------------------------------------
+JSON_MAX_DEPTH = 64      # System.Text.Json's default, which pwsh 7.4's Test-Json parses with
+
+
+class TestJsonCommand(Cmdlet):
+    """Writes whether -Json (or the file -Path names) is one well-formed JSON value, after a
+    non-terminating InvalidJson error when it is not.  Schema validation is not available
+    (it needs a JSON Schema library pwshlike does not depend on)."""
+
+    fq_name = "Microsoft.PowerShell.Commands.TestJsonCommand"
+
+    def begin_processing(self) -> None:
+        if self.is_bound("Schema") or self.is_bound("SchemaFile"):
+            self.throw_terminating_error(self.error_record(
+                "Test-Json cannot validate against a JSON schema in pwshlike: schema validation "
+                "needs a JSON Schema library, which pwshlike does not include. Check the "
+                "document's shape in script instead (for example with ConvertFrom-Json).",
+                "SchemaValidationNotSupported", "NotImplemented", None,
+                exception_class("System.Management.Automation.PSNotSupportedException")))
+
+    def process_record(self) -> None:
+        text = self.Json if self.Json is not None else self._read_file()
+        valid = is_json(text)
+        if not valid:
+            self.write_error(self.error_record(
+                "Cannot parse the JSON.", "InvalidJson", "InvalidData", self.Json,
+                exception_class("System.Exception")))
+        self.write_object(valid)
+
+    def _read_file(self) -> str:
+        import os
+
+        from ._files import path_not_found, resolve_single_file
+        from .content import decode
+        literal = self.is_bound("LiteralPath")
+        path = to_str(self.LiteralPath if literal else self.Path)
+        resolved = resolve_single_file(self, path, literal)
+        if not os.path.isfile(resolved):
+            self.throw_terminating_error(path_not_found(self, path))
+        with open(resolved, "rb") as f:
+            return decode(f.read())
+
+
+def is_json(text: str) -> bool:
+    """True for exactly one strict JSON value: no NaN/Infinity, nesting at most 64 deep."""
+    import json
+    try:
+        value = json.loads(text, parse_constant=_constant)
+    except (ValueError, _JsonError, RecursionError):
+        return False
+    return _container_depth(value) <= JSON_MAX_DEPTH
+
+
+def _container_depth(value) -> int:
+    """How deeply arrays and objects nest: a scalar 0, ``[1]`` 1, ``[{"a": []}]`` 3."""
+    depth, level = 0, [value]
+    while True:
+        containers = [v for v in level if isinstance(v, (list, dict))]
+        if not containers:
+            return depth
+        depth += 1
+        level = [x for c in containers for x in (c if isinstance(c, list) else c.values())]

@@ -1,7 +1,10 @@
-"""Measure-Object (statistics and text counts) and Compare-Object (set differences)."""
+"""Measure-Object (statistics and text counts), Measure-Command (time a script block) and
+Compare-Object (set differences)."""
 from __future__ import annotations
 
+import datetime
 import math
+import time
 
 from pwshlike.cmdlet import Cmdlet
 from pwshlike.errors import exception_class
@@ -173,6 +176,43 @@ class MeasureObjectCommand(Cmdlet):
         if self.want["Minimum"]:
             r.Minimum = s.min
         return r
+
+
+class MeasureCommandCommand(Cmdlet):
+    """Runs -Expression dot-sourced in the caller's scope, once per input object (``$_``),
+    discarding its output, and writes the total time spent in it as one TimeSpan."""
+
+    fq_name = "Microsoft.PowerShell.Commands.MeasureCommandCommand"
+    allow_null_parameters = ("InputObject",)
+
+    def begin_processing(self) -> None:
+        from pwshlike.runtime.helpers import NULLSINK
+
+        from .foreach import block_runner
+        self._elapsed_ns = 0
+        self._vars = self.current_scope.vars
+        self._saved_underscore = self._vars.get("_", _MISSING)
+        self._run = block_runner(self.ctx, self.Expression, self.current_scope, NULLSINK)
+
+    def process_record(self) -> None:
+        # without input pwsh leaves $_ alone (AutomationNull is not assigned)
+        item = self.InputObject if self.is_bound("InputObject") else \
+            self._vars.get("_", None)
+        start = time.perf_counter_ns()
+        try:
+            self._run(item)
+        finally:
+            self._elapsed_ns += time.perf_counter_ns() - start
+
+    def end_processing(self) -> None:
+        if self._saved_underscore is _MISSING:
+            self._vars.pop("_", None)
+        else:
+            self._vars["_"] = self._saved_underscore
+        self.write_object(datetime.timedelta(microseconds=self._elapsed_ns // 1000))
+
+
+_MISSING = object()
 
 
 class _Stop(Exception):

@@ -1,4 +1,5 @@
-"""Sort-Object and Group-Object: order and bucket objects by property values."""
+"""Sort-Object and Group-Object (order and bucket objects by property values) and Get-Unique
+(drop neighbours that are equal)."""
 from __future__ import annotations
 
 import functools
@@ -193,6 +194,46 @@ class GroupObjectCommand(Cmdlet):
             return
         for g in groups:
             self.write_object(GroupInfoNoElement(g) if self.NoElement else g)
+
+
+class GetUniqueCommand(Cmdlet):
+    """Writes each input object unless it equals the last object written: only neighbours
+    are compared, so the input should be sorted (pwsh's GetUniqueCommand)."""
+
+    fq_name = "Microsoft.PowerShell.Commands.GetUniqueCommand"
+    allow_null_parameters = ("InputObject",)
+
+    def begin_processing(self) -> None:
+        self._last = None          # pwsh starts over after writing $null, as we do
+        self._last_text: str | None = None
+
+    def process_record(self) -> None:
+        if not self.is_bound("InputObject"):
+            return
+        item = self.InputObject
+        if self._last is not None and not self._differs(item):
+            return
+        self.write_object(item)
+        self._last = item
+
+    def _differs(self, item) -> bool:
+        if self.OnType:
+            return _first_type_name(item) != _first_type_name(self._last)
+        if self.AsString:
+            text = to_str(item)
+            if self._last_text is None:
+                self._last_text = to_str(self._last)
+            last = self._last_text
+            if (text.casefold() == last.casefold()) if self.CaseInsensitive else text == last:
+                return False
+            self._last_text = text
+            return True
+        return _order.compare(item, self._last, not self.CaseInsensitive) != 0
+
+
+def _first_type_name(obj) -> str:
+    from pwshlike.runtime.members import PSObjectView
+    return PSObjectView(obj).TypeNames[0]
 
 
 def _fast_key(v, cs: bool):

@@ -177,6 +177,8 @@ EXCEPTION_TYPES = [
     ("System.Net.Http.HttpRequestException", "System.Exception", None),
     ("System.Security.Authentication.AuthenticationException", "System.SystemException", None),
     ("System.Text.Json.JsonException", "System.Exception", None),
+    ("System.Text.RegularExpressions.RegexParseException", "System.ArgumentException",
+     "InvalidArgument"),
     ("System.Management.Automation.RuntimeException", "System.SystemException", None),
     ("System.Management.Automation.ParseException",
      "System.Management.Automation.RuntimeException", "ParserError"),

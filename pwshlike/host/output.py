@@ -16,6 +16,12 @@ _TIMESPAN_VIEW = ("Days", "Hours", "Minutes", "Seconds", "Milliseconds", "Ticks"
                   "TotalHours", "TotalMinutes", "TotalSeconds", "TotalMilliseconds")
 
 
+def _long_date_time(value) -> str:
+    """pwsh's DateTime view: the culture's long date and long time (en-US here)."""
+    from ..runtime.dotnet_datetime_format import format_datetime
+    return format_datetime(value, "dddd, MMMM d, yyyy h:mm:ss tt")
+
+
 class Adapter:
     """The formatting engine's view of our runtime values."""
 
@@ -40,16 +46,8 @@ class Adapter:
     def to_string(self, value) -> str:
         return to_str(value)
 
-    def has_custom_view(self, obj) -> bool:
-        return N.is_datetime(obj)
-
     def has_list_view(self, obj) -> bool:
         return N.is_timespan(obj)
-
-    def custom_view_text(self, obj) -> str:
-        """pwsh's DateTime view: the culture's long date and long time (en-US here)."""
-        from ..runtime.dotnet_datetime_format import format_datetime
-        return format_datetime(obj, "dddd, MMMM d, yyyy h:mm:ss tt")
 
     def table_view(self, obj):
         """A format-data table view: an output class declares its own with ``ps_table_view``,
@@ -63,6 +61,13 @@ class Adapter:
             from .formatting.model import _DICTIONARY_VIEW
             return _DICTIONARY_VIEW
         return None
+
+    def custom_view(self, obj):
+        """A custom-control view: an output class declares it as ``ps_custom_view``, a
+        method giving the object's display text; DateTime's is its long date and time."""
+        if N.is_datetime(obj):
+            return _long_date_time
+        return getattr(type(obj), "ps_custom_view", None)
 
     def type_key(self, obj) -> str:
         if isinstance(obj, PSCustomObject):
@@ -83,6 +88,19 @@ class Adapter:
 
 
 ADAPTER = Adapter()
+
+
+class _ShownAs:
+    """An object with a custom view, its text taken when it reached Out-Default."""
+
+    __slots__ = ("text", "type_fullname")
+
+    def __init__(self, obj) -> None:
+        self.text = type(obj).ps_custom_view(obj)
+        self.type_fullname = type_name_of(obj)
+
+    def ps_custom_view(self) -> str:
+        return self.text
 
 
 def format_lines(objects, width: int = 120) -> list[str]:
@@ -120,6 +138,10 @@ class OutDefault:
                 not hasattr(type(item), "enum_type"):
             self.ctx.host.write(to_str(item) + "\n")
             return
+        if getattr(type(item), "ps_custom_view", None) is not None:
+            # pwsh evaluates a custom view when the object arrives (MatchInfo's path is
+            # relative to the location of that moment); the layout of the batch waits
+            item = _ShownAs(item)
         self.pending.append(item)
         if len(self.pending) > 1000:
             self.flush()

@@ -46,6 +46,12 @@ class CmdletInfo:
                 for p in meta.params:
                     if p.name in names:
                         setattr(p, attr, True)
+            # [ValidateCount()], [ValidateRange()], ...: likewise declared on the class, as
+            # {parameter name: (validator, ...)} of pwshlike.binding.validation objects
+            validators = getattr(self.cls, "parameter_validators", None) or {}
+            for p in meta.params:
+                if p.name in validators:
+                    p.validators = list(validators[p.name])
             self._meta = meta
         return self._meta
 

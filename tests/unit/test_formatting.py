@@ -97,8 +97,8 @@ class Adapter:
 
 
 class DateAdapter(Adapter):
-    def has_custom_view(self, obj):
-        return isinstance(obj, Date)
+    def custom_view(self, obj):
+        return (lambda d: d.text) if isinstance(obj, Date) else None
 
 
 A = Adapter()

@@ -4,10 +4,10 @@ Part of :mod:`pwshlike.host.formatting`; the rules are summarised there."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from .cells import display_width
+from .cells import _split_lines, display_width
 from .layout import _best_items_per_row, _list_entry_lines, _TableWriter
 from .model import (
     _DICTIONARY_VIEW,
@@ -238,25 +238,32 @@ class _ListDocument(_Document):
 
 
 class _CustomDocument(_Document):
-    """A custom (complex) view such as ``System.DateTime``'s: one line per object."""
+    """A custom (complex) view such as ``System.DateTime``'s: one line per object, or the
+    lines of the text ``render(obj)`` gives (format data's custom control, e.g. MatchInfo)."""
 
-    def __init__(self, adapter: FormatAdapter, screen_columns: int, type_key: str) -> None:
+    def __init__(self, adapter: FormatAdapter, screen_columns: int, type_key: str,
+                 render: Callable[[object], str] | None = None) -> None:
         super().__init__(adapter, screen_columns)
         self.type_key = type_key
+        self.render_text = render
 
     def accepts(self, obj: object) -> bool:
         return _type_key(obj, self.adapter) == self.type_key
 
     def add(self, obj: object) -> None:
-        self.events.append(("raw", _custom_or_raw_lines(obj, self.adapter)))
+        if self.render_text is None:
+            self.events.append(("raw", _raw_lines(obj, self.adapter)))
+        else:
+            self.events.append(("raw", _split_lines(self.render_text(obj))))
 
     def body(self) -> list[str]:
         return [line for _, payload in self.events for line in payload]
 
 
 def _custom_or_raw_lines(obj: object, adapter: FormatAdapter) -> list[str]:
-    text = _hook(adapter, "custom_view_text")
-    return text(obj).splitlines() if text is not None else _raw_lines(obj, adapter)
+    custom = _hook(adapter, "custom_view")
+    render = custom(obj) if custom is not None else None
+    return _split_lines(render(obj)) if render is not None else _raw_lines(obj, adapter)
 
 
 class _WideDocument(_Document):
@@ -358,14 +365,15 @@ def _open_default_document(obj: object, adapter: FormatAdapter, screen_columns: 
     """Pick the view of the first object of an Out-Default stream."""
     if isinstance(obj, _DictEntry):
         return _view_document(_DICTIONARY_VIEW, adapter, screen_columns)
+    custom = _hook(adapter, "custom_view")
+    if custom is not None and custom(obj) is not None:
+        return _CustomDocument(adapter, screen_columns, _type_key(obj, adapter), custom(obj))
     hook = _hook(adapter, "table_view")
     if hook is not None:
         view = hook(obj)
         if view is not None:
             return _view_document(view, adapter, screen_columns)
-    props = adapter.properties(obj)
-    if props is None:  # scalar with a custom view (has_custom_view)
-        return _CustomDocument(adapter, screen_columns, _type_key(obj, adapter))
+    props = adapter.properties(obj) or []
     list_view = _hook(adapter, "has_list_view")
     if list_view is not None and list_view(obj):
         return _ListDocument(adapter, screen_columns, type_key=_type_key(obj, adapter))

@@ -54,10 +54,10 @@ class FormatAdapter(Protocol):
     * ``element_to_string(item) -> str`` -- how one element of a collection is shown
       inside ``{...}`` (pwsh's ``GetObjectName``); default ``$null`` for None, else
       ``to_string``.
-    * ``has_custom_view(obj) -> bool`` -- True for a scalar that pwsh formats through a
-      custom view rather than out of band (``System.DateTime``): it opens a document
-      (blank line before and after) and prints its ``custom_view_text(obj)`` when the
-      adapter has that hook, else its ``to_string``.
+    * ``custom_view(obj) -> Callable[[obj], str] | None`` -- for an object that format
+      data shows through a custom control (``System.DateTime``'s long date and time,
+      ``MatchInfo``'s ``path:line:text``), the function giving its text; it opens a custom
+      document (blank line before and after).
     * ``has_list_view(obj) -> bool`` -- True when format data gives the object's type a
       list view (``System.TimeSpan``): the list then applies to that type only, and other
       objects print out of band.

@@ -165,11 +165,11 @@ def _is_out_of_band_scalar(obj: object, adapter: FormatAdapter) -> bool:
     """Scalars and property-less objects print as their string, outside any view."""
     if isinstance(obj, _DictEntry):
         return False
+    custom = _hook(adapter, "custom_view")
+    if custom is not None and custom(obj) is not None:
+        return False
     props = adapter.properties(obj)
-    if props is None:
-        hook = _hook(adapter, "has_custom_view")
-        return not (hook is not None and hook(obj))
-    return len(props) == 0
+    return props is None or len(props) == 0
 
 
 def _expand_top_level(obj: object, adapter: FormatAdapter) -> list[object]:

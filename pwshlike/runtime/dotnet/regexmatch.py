@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from ..convert import to_str
 from .common import (
@@ -561,22 +562,78 @@ def regex_escape(s: str) -> str:
     return "".join(_ESCAPES.get(c, c) for c in s)
 
 
-_UNESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|[0-7]{1,3}|c[A-Za-z]|.)", re.DOTALL)
-_SIMPLE = {"t": "\t", "n": "\n", "r": "\r", "f": "\f", "v": "\v", "a": "\a", "e": "\x1b",
-           "b": "\b"}
+_SIMPLE_ESCAPES = {"a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n", "r": "\r",
+                   "t": "\t", "v": "\v"}
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+
+
+def _unescape_error(text: str, pos: int, reason: str):
+    """.NET's RegexParseException: "Invalid pattern '<text>' at offset <pos>. <reason>"."""
+    from .common import net_error
+    return net_error("RegexParseException", f"Invalid pattern '{text}' at offset {pos}. {reason}")
+
+
+def _is_word_char(c: str) -> bool:
+    """RegexCharClass.IsBoundaryWordChar: letters, digits, marks, '_' and the joiners."""
+    return c.isalnum() or c == "_" or c in "\u200c\u200d" or \
+        unicodedata.category(c) in ("Mn", "Mc", "Me", "Pc", "Nl", "No")
 
 
 def regex_unescape(s: str) -> str:
-    def sub(m):
-        t = m.group(1)
-        if t[0] in "xu" and len(t) > 1:
-            return chr(int(t[1:], 16))
-        if t[0].isdigit():
-            return chr(int(t, 8))
-        if t[0] == "c" and len(t) == 2:
-            return chr(ord(t[1].upper()) - 64)
-        return _SIMPLE.get(t, t)
-    return _UNESCAPE.sub(sub, s)
+    """``Regex.Unescape`` as .NET 8 does it: the character escapes of a pattern (``\\n``,
+    ``\\x41``, ``\\u0041``, ``\\101``, ``\\cA``...) become characters, an escaped symbol is the
+    symbol, and an escaped letter or digit that is not an escape is a RegexParseException.
+    A lone backslash at the very end is dropped."""
+    i = s.find("\\")
+    if i < 0:
+        return s
+    out = [s[:i]]
+    n = len(s)
+    while i < n:
+        if s[i] != "\\":
+            j = s.find("\\", i)
+            j = n if j < 0 else j
+            out.append(s[i:j])
+            i = j
+            continue
+        i += 1
+        if i >= n:
+            break
+        c = s[i]
+        i += 1
+        if "0" <= c <= "7":
+            j = i - 1
+            value = 0
+            while j < n and j < i + 2 and "0" <= s[j] <= "7":
+                value = value * 8 + ord(s[j]) - 48
+                j += 1
+            out.append(chr(value & 0xFF))
+            i = j
+        elif c in "xu":
+            width = 2 if c == "x" else 4
+            digits = s[i:i + width]
+            if len(digits) < width:
+                raise _unescape_error(s, i, "Insufficient hex digits.")
+            bad = next((k for k, d in enumerate(digits) if d not in _HEX_DIGITS), None)
+            if bad is not None:
+                raise _unescape_error(s, i + bad + 1, "Insufficient hex digits.")
+            out.append(chr(int(digits, 16)))
+            i += width
+        elif c == "c":
+            if i >= n:
+                raise _unescape_error(s, i, "Missing control character.")
+            code = ord(s[i].upper() if "a" <= s[i] <= "z" else s[i]) - 64
+            i += 1
+            if not 0 <= code < 32:
+                raise _unescape_error(s, i, "Unrecognized control character.")
+            out.append(chr(code))
+        elif c in _SIMPLE_ESCAPES:
+            out.append(_SIMPLE_ESCAPES[c])
+        elif _is_word_char(c):
+            raise _unescape_error(s, i, f"Unrecognized escape sequence \\{c}.")
+        else:
+            out.append(c)
+    return "".join(out)
 
 
 def _static_pattern(pattern, options):

@@ -29,6 +29,7 @@ from . import (
     statics_system,
     statics_text,
     statics_uri,
+    streams,
 )
 from .common import static
 from .dates import DateTimeOffset
@@ -81,6 +82,7 @@ STATIC_MEMBERS.update({
     "system.random": statics_misc.RANDOM_STATICS,
     "system.net.dns": statics_misc.DNS_STATICS,
     "system.net.servicepointmanager": statics_misc.SERVICE_POINT_STATICS,
+    "system.io.memorystream": streams.MEMORYSTREAM_STATICS,
 })
 STATIC_MEMBERS.update(statics_io.CRYPTO_STATICS)
 for _name, _ctor in statics_text.ENCODING_CTORS.items():
@@ -171,6 +173,10 @@ def _make_types() -> dict[str, Callable[[], PSType]]:
             "System.IO.DirectoryInfo", statics_io.DirectoryInfo,
             _cast_with_message("System.IO.DirectoryInfo", statics_io.DirectoryInfo),
             ctor=statics_io.DirectoryInfo),
+        "system.io.stream": lambda: _instance_class("System.IO.Stream", streams.Stream),
+        "system.io.memorystream": lambda: _instance_class(
+            "System.IO.MemoryStream", streams.MemoryStream,
+            ctor=_table_ctor("system.io.memorystream")),
         "system.text.regularexpressions.match": lambda: _instance_class(
             "System.Text.RegularExpressions.Match", regexmatch.RegexMatch),
         "system.text.regularexpressions.group": lambda: _instance_class(
