@@ -214,7 +214,7 @@ def setvar_scoped(ctx, S: Scope, scope: str, name: str, value) -> None:
         S.private.add(key)
         setvar(ctx, S, key, value)
         return
-    if scope in ("local", "variable"):
+    if scope in (None, "local", "variable"):
         setvar(ctx, S, key, value)
         return
     if scope == "function":

@@ -576,13 +576,37 @@ def _register_builtins() -> None:
     r(PSType("System.ValueType", lambda v: isinstance(v, (int, float, decimal.Decimal,
                                                            datetime.datetime)), None))
     r(PSType("System.Math"))
-    r(PSType("System.Management.Automation.ScriptBlock",
-             lambda v: type(v).__name__ == "ScriptBlock", None))
+    sb_type = PSType("System.Management.Automation.ScriptBlock",
+                     lambda v: type(v).__name__ == "ScriptBlock", None)
+    sb_type.ps_invoke_static = _scriptblock_static
+    r(sb_type)
     r(PSType("System.Management.Automation.ErrorRecord",
              lambda v: type(v).__name__ == "ErrorRecord", None, ctor=_new_error_record))
     r(PSType("System.Nullable"))
     for full, cls in list(EXCEPTION_CLASSES.items()):
         _register_exception(cls)
+
+
+def _scriptblock_static(ctx, name: str, args):
+    """``[scriptblock]::Create(text)``: the text compiled as a script block of this session."""
+    if name.lower() != "create":
+        from .dotnet import statics
+        return statics.invoke_static(lookup_type("scriptblock"), name, list(args))
+    from .dotnet.common import invocation_error, overload_error
+    if len(args) != 1:
+        raise overload_error("Create", len(args))
+    from .. import parse
+    from ..compiler.codegen import compile_script
+    from ..errors import ParseError
+    from .convert import to_str
+    from .scriptblock import ScriptBlock
+    text = "" if args[0] is None else to_str(args[0])
+    try:
+        info = compile_script(parse(text), text, None)
+    except ParseError as e:
+        from .scriptfile import parse_exception
+        raise invocation_error("Create", 1, parse_exception(e)) from None
+    return ScriptBlock(info, ctx)
 
 
 def _new_error_record(exception, error_id=None, category=None, target=None):

@@ -841,3 +841,28 @@ Get-Greeting 'you'
 hi 3
 hi you
 ## END
+
+#### [scriptblock]::Create compiles text into a script block of the session
+$sb = [scriptblock]::Create('param($a) $a * 2')
+& $sb 21
+$sb.Invoke(4)
+"$sb"
+try { [scriptblock]::Create('{') } catch { $_.FullyQualifiedErrorId }
+## STDOUT:
+42
+8
+param($a) $a * 2
+ParseException
+## END
+
+#### $_ can be assigned outside a pipeline
+$_ = 'x'
+$_
+1..2 | ForEach-Object { $_ }
+$_
+## STDOUT:
+x
+1
+2
+x
+## END
