@@ -1,5 +1,5 @@
-"""Read-Host, and the host prompts other cmdlets need (Get-Credential, Remove-Item's
-"has children" question).
+"""Read-Host, Get-Host, Clear-Host, and the host prompts other cmdlets need
+(Get-Credential, Remove-Item's "has children" question).
 
 All input goes through the Host (``ctx.host.read_line``), so a test can give a Host its
 own input stream.  As in pwsh, ``-NonInteractive`` makes every read or prompt fail with
@@ -97,3 +97,30 @@ class ReadHostCommand(Cmdlet):
             self.write_object(line or "")
         else:
             self.write_object(line)
+
+
+class GetHostCommand(Cmdlet):
+    """Writes ``$Host`` (pwshlike.host.pshost)."""
+
+    fq_name = "Microsoft.PowerShell.Commands.GetHostCommand"
+
+    def end_processing(self) -> None:
+        from pwshlike.host.pshost import host_object
+        self.write_object(host_object(self.ctx))
+
+
+# What the terminfo "clear" capability of xterm-like terminals writes: cursor home, erase
+# the screen, erase the scrollback.  pwsh on Linux runs the native clear for it.
+CLEAR_SCREEN = "\x1b[H\x1b[2J\x1b[3J"
+
+
+class ClearHostCommand(Cmdlet):
+    """Clears the terminal.  The sequence goes to the console itself, never down the
+    pipeline; without a terminal (output redirected) there is nothing to clear."""
+
+    def end_processing(self) -> None:
+        from pwshlike.host.pshost import is_terminal
+        host = self.ctx.host
+        if is_terminal(host.stdout):
+            host.write(CLEAR_SCREEN)
+

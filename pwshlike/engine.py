@@ -7,7 +7,7 @@ import sys
 from . import PS_COMPATIBLE_VERSIONS, PS_VERSION
 from .aliases import BUILTIN_FUNCTIONS, DEFAULT_ALIASES
 from .errors import DotNetException, ErrorRecord, ParseError, ensure_error_record
-from .runtime.context import MISSING, ExitSignal, FlowControl, Scope
+from .runtime.context import MISSING, STRICT_SEEN, ExitSignal, FlowControl, Scope
 from .runtime.convert import to_str
 from .runtime.values import GenericList, Hashtable
 
@@ -89,6 +89,7 @@ class ExecutionContext:
         self.global_scope = Scope(None)
         self.current_scope = self.global_scope
         self.last_ok = True
+        self.should_exit_code = None      # $Host.SetShouldExit(n): the session's exit code
         self.catch_depth = 0      # enclosing try/catch and trap blocks now running
         self.depth = 0
         self.max_depth = 900
@@ -109,6 +110,10 @@ class ExecutionContext:
         self._init_variables()
         from .runtime import convert
         convert.OFS_SOURCE[0] = self._ofs
+        if STRICT_SEEN[0]:
+            # this thread's member and index reads now obey this session's strict mode
+            from .runtime.strict import bind
+            bind(self)
 
     def _ofs(self):
         v = self.current_scope.lookup("ofs")
@@ -144,7 +149,8 @@ class ExecutionContext:
             from .providers import PathInfo
             return PathInfo(self.location)
         if name == "host":
-            return self.host
+            from .host.pshost import host_object
+            return host_object(self)
         if name == "psstyle":
             return self.host.style
         if name == "executioncontext":
@@ -451,6 +457,8 @@ class Engine:
             code = 1
         if code == 0 and not ctx.last_ok and filename is None:
             code = 1
+        if ctx.should_exit_code is not None and not exited:
+            code = ctx.should_exit_code
         return code, exited
 
 

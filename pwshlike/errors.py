@@ -164,6 +164,10 @@ EXCEPTION_TYPES = [
     ("System.ObjectDisposedException", "System.InvalidOperationException", None),
     ("System.NotSupportedException", "System.SystemException", None),
     ("System.NotImplementedException", "System.SystemException", None),
+    ("System.PlatformNotSupportedException", "System.NotSupportedException", None),
+    ("System.Runtime.InteropServices.ExternalException", "System.SystemException", None),
+    ("System.ComponentModel.Win32Exception",
+     "System.Runtime.InteropServices.ExternalException", None),
     ("System.NullReferenceException", "System.SystemException", None),
     ("System.IndexOutOfRangeException", "System.SystemException", None),
     ("System.Collections.Generic.KeyNotFoundException", "System.SystemException", None),
@@ -250,6 +254,7 @@ EXCEPTION_TYPES = [
     ("System.Management.Automation.ApplicationFailedException",
      "System.Management.Automation.RuntimeException", None),
     ("Microsoft.PowerShell.Commands.WriteErrorException", "System.SystemException", None),
+    ("Microsoft.PowerShell.Commands.ProcessCommandException", "System.SystemException", None),
     ("Microsoft.PowerShell.Commands.HttpResponseException",
      "System.Net.Http.HttpRequestException", None),
 ]

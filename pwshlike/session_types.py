@@ -92,6 +92,25 @@ _FACTORIES = {
         "System.Management.Automation.CommandTypes",
         {"Alias": 1, "Function": 2, "Filter": 4, "Cmdlet": 8, "ExternalScript": 16,
          "Application": 32, "Script": 64, "Configuration": 256, "All": 383}, flags=True),
+    "microsoft.powershell.executionpolicy": lambda: _enum(
+        "Microsoft.PowerShell.ExecutionPolicy",
+        {"Unrestricted": 0, "RemoteSigned": 1, "AllSigned": 2, "Restricted": 3, "Bypass": 4,
+         "Undefined": 5, "Default": 3}),
+    "microsoft.powershell.executionpolicyscope": lambda: _enum(
+        "Microsoft.PowerShell.ExecutionPolicyScope",
+        {"Process": 0, "CurrentUser": 1, "LocalMachine": 2, "UserPolicy": 3,
+         "MachinePolicy": 4}),
+    "microsoft.powershell.commands.language": lambda: _enum(
+        "Microsoft.PowerShell.Commands.Language", {"CSharp": 0}),
+    "microsoft.powershell.commands.outputassemblytype": lambda: _enum(
+        "Microsoft.PowerShell.Commands.OutputAssemblyType",
+        {"Library": 0, "ConsoleApplication": 1, "WindowsApplication": 2}),
+    "system.diagnostics.processwindowstyle": lambda: _enum(
+        "System.Diagnostics.ProcessWindowStyle",
+        {"Normal": 0, "Hidden": 1, "Minimized": 2, "Maximized": 3}),
+    "system.diagnostics.process": lambda: _identity_type(
+        "System.Diagnostics.Process",
+        check=lambda v: getattr(type(v), "dotnet_fullname", None) == "System.Diagnostics.Process"),
     "system.nullable`1[[system.datetime]]": _nullable_datetime,
     "system.security.cryptography.x509certificates.x509certificate2": _x509certificate2,
     "x509certificate2": _x509certificate2,

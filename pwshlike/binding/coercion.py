@@ -62,6 +62,8 @@ class ValueBinder:
         if coerce:
             if self.is_script and not p.is_common and p.type is not None:
                 value = self._transform(p, value, text)
+            elif p.transform is not None:
+                value = self._cmdlet_transform(p, value, text)
             v = self._coerce(p, value, text)
         else:
             v = self._uncoerced(p, value)
@@ -115,6 +117,16 @@ class ValueBinder:
             return ""                       # [string]$null is ''
         try:
             return t.convert(value)
+        except DotNetException as e:
+            raise self._transform_error(p, value, getattr(e, "Message", str(e)), e) from None
+
+    def _cmdlet_transform(self, p: ParameterMeta, value, text=None):
+        """An ArgumentTransformationAttribute of a Python cmdlet's parameter (its class's
+        ``argument_transformations``), run before the conversion to the parameter's type."""
+        if value is NOARG or isinstance(value, SwitchParameter):
+            return value
+        try:
+            return p.transform(value, text)
         except DotNetException as e:
             raise self._transform_error(p, value, getattr(e, "Message", str(e)), e) from None
 

@@ -67,6 +67,7 @@ class ParameterMeta:
         "pipeline_any",
         "remaining_any",
         "sets",
+        "transform",
         "type_name",
         "validators",
     )
@@ -87,6 +88,7 @@ class ParameterMeta:
         self.is_switch = low in ("switch", "switchparameter",
                                  "system.management.automation.switchparameter")
         self.allow_null = False
+        self.transform = None       # a cmdlet's argument transformation: fn(value, text)
         self.allow_empty_string = False
         self.allow_empty_collection = False
         self.accepted_values = accepted_values

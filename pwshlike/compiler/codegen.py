@@ -24,6 +24,7 @@ class Compiler(StatementCompiler, ExpressionCompiler):
         self.fn_count = 0
         self.in_method = False   # compiling a class method body: 'return' gives its value
         self.track_status = False   # does the script block being compiled read $?
+        self.in_string = 0          # inside an expandable string (Set-StrictMode 1)
 
     # --- functions ------------------------------------------------------------------------------------
     def new_function(self, prefix: str, params: str = "ctx, S, out",

@@ -37,11 +37,15 @@ class ExpressionCompiler:
 
     def ex_ExpandableString(self, e: A.ExpandableString) -> str:
         parts = []
-        for p in e.parts:
-            if isinstance(p, str):
-                parts.append(repr(p))
-            else:
-                parts.append(f"_str({self.expr(p)})")
+        self.in_string += 1     # Set-StrictMode 1 lets variables in strings be unset
+        try:
+            for p in e.parts:
+                if isinstance(p, str):
+                    parts.append(repr(p))
+                else:
+                    parts.append(f"_str({self.expr(p)})")
+        finally:
+            self.in_string -= 1
         if not parts:
             return "''"
         return "''.join((" + ", ".join(parts) + ",))"
@@ -54,8 +58,19 @@ class ExpressionCompiler:
                 return special
             if key == "?":
                 return "ctx.last_ok"
-            return f"(L[{key!r}] if {key!r} in L else _lookup(ctx, S, {key!r}))"
+            return f"(L[{key!r}] if {key!r} in L else _lookup(ctx, S, {self._read_args(path)}))"
+        if self.in_string:
+            return f"_getvar_scoped(ctx, S, {path.scope!r}, {path.name!r}, True)"
         return f"_getvar_scoped(ctx, S, {path.scope!r}, {path.name!r})"
+
+    def _read_args(self, path: VariablePath) -> str:
+        """The arguments of ``_lookup`` after ``ctx, S``: the key, then -- only when needed --
+        the name as written (for Set-StrictMode's message) and whether it is in a string."""
+        key = path.key
+        text = None if path.name == key else path.name
+        if self.in_string:
+            return f"{key!r}, {text!r}, True"
+        return f"{key!r}, {text!r}" if text is not None else repr(key)
 
     def ex_Variable(self, e: A.Variable) -> str:
         if e.splat:

@@ -142,6 +142,8 @@ class StatementCompiler:
         if name_code != "None":
             site_name = f"_dyn_site({site_name}, {name_code})"
         args_code = "[" + ", ".join(args) + "]"
+        if _is_method_call_syntax(elements):
+            args_code = f"_paren_call_args(S, {args_code})"
         if redirs != "None":
             site_name = f"_with_redirs({site_name}, {redirs})"
         return site_name, args_code
@@ -280,7 +282,9 @@ class StatementCompiler:
         (about_Assignment_Operators), so `& { $x += 1 }` starts a new local $x."""
         if isinstance(target, A.Variable) and target.path.scope is None and \
                 target.path.key not in ("_", "args", "input", "this"):
-            return f"L.get({target.path.key!r})"
+            key = target.path.key
+            return f"(L[{key!r}] if {key!r} in L else _local_miss(ctx, S, {key!r}, " \
+                   f"{target.path.name!r}))"
         return self.expr(target)
 
     def set_variable(self, path: VariablePath, value: str, node, result: bool = False) -> None:
@@ -707,3 +711,15 @@ def hoist_type_definitions(stmts: list) -> list:
     for name in classes:
         place(name)
     return ordered + [st for st in stmts if st not in defs]
+
+
+def _is_method_call_syntax(elements) -> bool:
+    """``f(1,2)``: a command name followed, with no space between, by one parenthesised
+    list.  It passes one array argument, but Set-StrictMode 2 rejects it (pwsh checks when
+    the command runs, as the setting may change)."""
+    if len(elements) != 2 or not isinstance(elements[1], A.Paren):
+        return False
+    pipeline = elements[1].pipeline
+    return elements[0].end == elements[1].start and isinstance(pipeline, A.Pipeline) and \
+        len(pipeline.elements) == 1 and isinstance(pipeline.elements[0], A.CommandExpression) \
+        and isinstance(pipeline.elements[0].expression, A.ArrayLiteral)

@@ -52,6 +52,11 @@ class CmdletInfo:
             for p in meta.params:
                 if p.name in validators:
                     p.validators = list(validators[p.name])
+            # [ArgumentTransformation] attributes, likewise: fn(value, literal text) -> value
+            transforms = getattr(self.cls, "argument_transformations", None)
+            if transforms:
+                for p in meta.params:
+                    p.transform = transforms.get(p.name)
             self._meta = meta
         return self._meta
 

@@ -10,6 +10,10 @@ import os
 
 _MISSING = object()
 
+# True once Set-StrictMode -Version has run in this process.  Until then a lookup that
+# fails (a variable never set, a member that does not exist) costs no strict-mode check.
+STRICT_SEEN: list = [False]
+
 
 class FlowControl(BaseException):
     """Break/continue/return/exit: not errors, so ``catch`` never sees them."""
@@ -65,6 +69,8 @@ class Scope:
     options: dict | None = None    # name -> 'ReadOnly'/'Constant'
     owns_functions = False
     command_name: str | None = None    # the function or script this scope was made for
+    module = None                      # the PSModuleInfo whose top scope this is
+    strict_version: int | None = None  # Set-StrictMode here: major version, 0 for -Off
 
     def __init__(self, parent: Scope | None = None, is_script: bool = False) -> None:
         self.vars: dict = {}

@@ -17,6 +17,7 @@ from ..errors import (
 )
 from .context import (
     MISSING,
+    STRICT_SEEN,
     BreakSignal,
     ContinueSignal,
     ExitSignal,
@@ -110,10 +111,38 @@ _AUTOMATIC = {"pwd", "home", "pid"}
 
 
 def lookup(ctx, S: Scope, name: str):
+    """A variable's value for the engine's own use ($null when it was never set)."""
     v = S.lookup(name)
     if v is MISSING:
         return ctx.automatic_variable(name, S)
     return v
+
+
+def read_variable(ctx, S: Scope, name: str, text: str | None = None, in_string: bool = False):
+    """``$name`` in script code, once the current scope's own table has not got it: like
+    :func:`lookup`, but a variable that was never set is an error under Set-StrictMode.
+    ``text`` is the name as written (for the message) when it differs from the key."""
+    v = S.lookup(name)
+    if v is MISSING:
+        v = ctx.automatic_variable(name, S)
+        if v is None and STRICT_SEEN[0]:
+            unset_variable(S, text or name, in_string)
+    return v
+
+
+def unset_variable(S: Scope, text: str, in_string: bool = False) -> None:
+    """A read of a variable that was never set: None, or Set-StrictMode's error."""
+    if STRICT_SEEN[0]:
+        from .strict import undefined_variable
+        undefined_variable(S, text, in_string)
+
+
+def local_miss(ctx, S: Scope, name: str, text: str) -> None:
+    """``$x += 1`` when the current scope has no ``$x``: compound assignment starts from
+    $null there, but under Set-StrictMode only if some scope has the variable."""
+    if STRICT_SEEN[0] and S.lookup(name) is MISSING and \
+            ctx.automatic_variable(name, S) is None:
+        unset_variable(S, text)
 
 
 def _scope_for(ctx, S: Scope, scope: str) -> Scope:
@@ -124,18 +153,18 @@ def _scope_for(ctx, S: Scope, scope: str) -> Scope:
     return S
 
 
-def getvar_scoped(ctx, S: Scope, scope: str, name: str):
+def getvar_scoped(ctx, S: Scope, scope: str, name: str, in_string: bool = False):
     if scope == "env":
         return env_get(name)
     key = name.lower()
     if key == "psitem":
         key = "_"
-    if scope in ("global", "script"):
-        v = _scope_for(ctx, S, scope).vars.get(key, MISSING)
-        return None if v is MISSING else v
-    if scope in ("local", "private"):
-        v = S.vars.get(key, MISSING)
-        return None if v is MISSING else v
+    if scope in ("global", "script", "local", "private"):
+        table = _scope_for(ctx, S, scope).vars if scope in ("global", "script") else S.vars
+        v = table.get(key, MISSING)
+        if v is MISSING:
+            return unset_variable(S, f"{scope}:{name}", in_string)
+        return v
     if scope == "variable":
         return lookup(ctx, S, key)
     if scope == "function":
@@ -268,7 +297,7 @@ def _step(old, delta):
 def incdec_var(ctx, S, scope, name, delta, post):
     if scope is None:
         key = name.lower()
-        old = lookup(ctx, S, key)
+        old = read_variable(ctx, S, key, name)
         new = _step(old, delta)
         setvar(ctx, S, key, new)
     else:
@@ -280,7 +309,7 @@ def incdec_var(ctx, S, scope, name, delta, post):
 
 def incdec_member(obj, name, delta, post):
     from . import members as M
-    old = M.get_member(obj, name)
+    old = M.get_script_member(obj, name)
     new = _step(old, delta)
     M.set_member(obj, name, new)
     return old if post else new
@@ -619,6 +648,14 @@ def trap(ctx, S, out, e, traps) -> None:
         ctx.catch_depth += 1
 
 
+def paren_call_args(S: Scope, args: list) -> list:
+    """The arguments of ``f(1,2)`` (see the compiler's ``_is_method_call_syntax``)."""
+    if STRICT_SEEN[0]:
+        from .strict import method_call_syntax
+        method_call_syntax(S)
+    return args
+
+
 # --- definitions ---------------------------------------------------------------------------------------
 def define_function(ctx, S, name: str, info) -> None:
     ctx.define_function(S, name, info)
@@ -644,7 +681,9 @@ GLOBALS = {
     "_emit": emit, "_emit_result": emit_result, "_collect": collect,
     "_collect_list": collect_list, "_as_array": as_array, "_unwrap_value": unwrap_value,
     "_bool": to_bool, "_str": to_str,
-    "_lookup": lookup, "_getvar_scoped": getvar_scoped, "_setvar": setvar,
+    "_lookup": read_variable, "_local_miss": local_miss,
+    "_paren_call_args": paren_call_args, "_getvar_scoped": getvar_scoped,
+    "_setvar": setvar,
     "_setvar_scoped": setvar_scoped, "_declare": declare, "_incdec_var": incdec_var,
     "_incdec_member": incdec_member, "_incdec_static": incdec_static,
     "_incdec_index": incdec_index, "_make_ref": make_ref,
@@ -677,7 +716,7 @@ LAZY_GLOBALS = {
     "_unary_split": "text_operators:unary_split",
     "_unary_join": "text_operators:unary_join", "_match": "text_operators:match",
     "_notmatch": "text_operators:notmatch",
-    "_getm": "members:get_member", "_setm": "members:set_member",
+    "_getm": "members:get_script_member", "_setm": "members:set_member",
     "_invm": "members:invoke_method_at", "_gets": "members:get_static",
     "_sets": "members:set_static", "_invs": "members:invoke_static_at",
     "_idx": "members:get_index", "_idx_key": "members:get_index_by_key",

@@ -14,6 +14,7 @@ from ..errors import (
     runtime_error,
 )
 from .context import MISSING as _MISSING
+from .context import STRICT_SEEN
 from .convert import to_str
 from .enumerate import enumerate_value
 from .typenames import Char, type_name_of
@@ -168,89 +169,115 @@ def property_list(obj) -> list[tuple[str, object]]:
     return out
 
 
-def get_member(obj, name):
-    """``$obj.name`` — None when the member does not exist (non-strict mode)."""
-    if obj is None:
-        # $null counts as an empty collection (about_Properties: Count and Length)
-        return 0 if isinstance(name, str) and name.lower() in ("count", "length") else None
-    if not isinstance(name, str):
-        if isinstance(obj, Hashtable) and name in obj:
-            return obj[name]
-        name = to_str(name)
-    low = name.lower()
-    if isinstance(obj, PSCustomObject):
-        e = obj._props.get(low)
-        if e is not None:
-            v = e[1]
-            return v.get(obj) if isinstance(v, ComputedMember) and not v.is_method else v
+def _member_reader(absent):
+    """Build ``get_member(obj, name)``.  ``absent(name, default)`` is what a member the
+    object does not have gives: ``default`` (``$null``; 0 or 1 for ``Count``/``Length``), or
+    Set-StrictMode's error.  The engine's own reads (Select-Object, Where-Object -Property,
+    ...) never raise it; ``$obj.name`` in script code does."""
+
+    def get_member(obj, name):
+        if obj is None:
+            # $null counts as an empty collection (about_Properties: Count and Length)
+            is_count = isinstance(name, str) and name.lower() in ("count", "length")
+            return absent(name, 0 if is_count else None)
+        if not isinstance(name, str):
+            if isinstance(obj, Hashtable) and name in obj:
+                return obj[name]
+            name = to_str(name)
+        low = name.lower()
+        if isinstance(obj, PSCustomObject):
+            e = obj._props.get(low)
+            if e is not None:
+                v = e[1]
+                return v.get(obj) if isinstance(v, ComputedMember) and not v.is_method else v
+            if low == "psobject":
+                return PSObjectView(obj)
+            if low in ("count", "length"):
+                return 1        # a single object, even under Set-StrictMode (as since pwsh 6.1)
+            return absent(name)
+        if isinstance(obj, Hashtable):
+            if name in obj:
+                return obj[name]
+            if low == "psobject":
+                return PSObjectView(obj)
+            if low == "psbase":
+                return DictionaryBaseView(obj)
+            if low == "count":
+                return len(obj)
+            if low == "keys":
+                return obj.keys()
+            if low == "values":
+                return obj.values()
+            return absent(name)
         if low == "psobject":
             return PSObjectView(obj)
-        return None
-    if isinstance(obj, Hashtable):
-        if name in obj:
-            return obj[name]
-        if low == "psobject":
-            return PSObjectView(obj)
+        user_get = getattr(type(obj), "ps_get_member", None)
+        if user_get is not None:
+            v = user_get(obj, low)
+            if v is not _MISSING:
+                return v
         if low == "psbase":
-            return DictionaryBaseView(obj)
-        if low == "count":
-            return len(obj)
-        if low == "keys":
-            return obj.keys()
-        if low == "values":
-            return obj.values()
-        return None
-    if low == "psobject":
-        return PSObjectView(obj)
-    user_get = getattr(type(obj), "ps_get_member", None)
-    if user_get is not None:
-        v = user_get(obj, low)
-        if v is not _MISSING:
-            return v
-    if low == "psbase":
-        return obj
-    if low == "pstypenames":
-        return PSObjectView(obj).TypeNames
-    if low in _ARRAY_ONLY_PROPERTIES and isinstance(obj, GenericList):
-        return _enumerate_member(obj, name)   # List[T]/ArrayList: the items' property
-    try:
-        getter = _dotnet_tables().find_property(obj, low)
-    except ImportError:
-        getter = None
-    if getter is not None:
-        return getter(obj)
-    if isinstance(obj, list):
-        # arrays have Count and Length; List[T]/ArrayList only Count (their items' Length
-        # is reached by member enumeration)
-        if low == "count" or (low in ("length", "longlength") and not isinstance(obj, GenericList)):
-            return len(obj)
-        return _enumerate_member(obj, name)
-    if isinstance(obj, str):
-        if low == "length":
-            return len(obj)
-        return 1 if low == "count" else None
-    attr = _member_name(obj, low)
-    if attr is not None:
-        return getattr(obj, attr)
-    if low in ("count", "length"):
-        return 1
-    return None
+            return obj
+        if low == "pstypenames":
+            return PSObjectView(obj).TypeNames
+        if low in _ARRAY_ONLY_PROPERTIES and isinstance(obj, GenericList):
+            return _enumerate_member(obj, name, get_member, absent)   # the items' property
+        try:
+            getter = _dotnet_tables().find_property(obj, low)
+        except ImportError:
+            getter = None
+        if getter is not None:
+            return getter(obj)
+        if isinstance(obj, list):
+            # arrays have Count and Length; List[T]/ArrayList only Count (their items'
+            # Length is reached by member enumeration)
+            if low == "count" or (low in ("length", "longlength") and
+                                  not isinstance(obj, GenericList)):
+                return len(obj)
+            return _enumerate_member(obj, name, get_member, absent)
+        if isinstance(obj, str):
+            if low == "length":
+                return len(obj)
+            return absent(name, 1 if low == "count" else None)
+        attr = _member_name(obj, low)
+        if attr is not None:
+            return getattr(obj, attr)
+        return absent(name, 1 if low in ("count", "length") else None)
+
+    return get_member
+
+
+def _no_member(name, default=None):
+    return default
+
+
+def _no_member_strict(name, default=None):
+    if STRICT_SEEN[0]:
+        from .strict import missing_property
+        missing_property(name)
+    return default
+
+
+get_member = _member_reader(_no_member)
+# ``$obj.name`` in script code (the compiled ``_getm``): a missing member is an error under
+# Set-StrictMode -Version 2 and later
+get_script_member = _member_reader(_no_member_strict)
 
 
 # properties of .NET arrays that List[T] and ArrayList do not have
 _ARRAY_ONLY_PROPERTIES = frozenset(("length", "longlength", "rank"))
 
 
-def _enumerate_member(items: list, name: str):
+def _enumerate_member(items: list, name: str, get, absent):
     """The property of each item (about_Member-Access_Enumeration).  Items without it add
     nothing, except PSCustomObjects, which add $null once any item has the property."""
     results = []
     found = False
     for e in items:
         if isinstance(e, list):
-            v = _enumerate_member(e, name)
+            v = _enumerate_member(e, name, get, absent)
         else:
-            v = get_member(e, name)
+            v = get(e, name)
         if v is None:
             if isinstance(e, PSCustomObject):
                 results.append(None)
@@ -262,7 +289,7 @@ def _enumerate_member(items: list, name: str):
         else:
             results.append(v)
     if not found and all(r is None for r in results):
-        return None
+        return absent(name) if not results else None
     if len(results) == 1:
         return results[0]
     return results
@@ -608,10 +635,16 @@ def get_index(obj, index):
             return None
     # a scalar indexes like a one-element array, by one index only: a list of indices
     # gives $null (about_Operators, "(2)[0,0] -eq $null")
-    if isinstance(index, list):
-        return None
-    i = _to_index(index)
-    return obj if i in (0, -1) else None
+    if not isinstance(index, list):
+        try:
+            if _to_index(index) in (0, -1):
+                return obj
+        except DotNetException:
+            pass
+    if STRICT_SEEN[0]:
+        from .strict import scalar_index
+        scalar_index(obj, type_name_of(obj))
+    return None
 
 
 def get_index_by_key(obj, index):
@@ -630,14 +663,30 @@ def _to_index(i) -> int:
 
 
 def _index_one(seq, i):
-    i = _to_index(i)
+    """One element of an array, list or string; $null for an index that is out of range or
+    not a number (errors under Set-StrictMode -Version 3)."""
+    if type(i) is not int:
+        try:
+            i = _to_index(i)
+        except DotNetException:
+            if STRICT_SEEN[0] and _strict_version() >= 3:
+                raise
+            return None
     n = len(seq)
     if i < 0:
         i += n
     if 0 <= i < n:
         v = seq[i]
         return Char(v) if isinstance(seq, str) else v
+    if STRICT_SEEN[0]:
+        from .strict import index_out_of_range
+        index_out_of_range(isinstance(seq, GenericList))
     return None
+
+
+def _strict_version() -> int:
+    from .strict import current_version
+    return current_version()
 
 
 def set_index(obj, index, value) -> None:

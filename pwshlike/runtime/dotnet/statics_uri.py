@@ -1,6 +1,7 @@
 """System.Uri, System.Version and System.Globalization.CultureInfo/TextInfo."""
 from __future__ import annotations
 
+import functools
 import re
 
 from ..convert import to_str
@@ -583,15 +584,37 @@ class TextInfo:
         return f"TextInfo - {self._name}"
 
 
-_CULTURE_NAMES = {"": "Invariant Language (Invariant Country)", "en-us": "English (United "
-                  "States)", "en-gb": "English (United Kingdom)", "de-de": "German (Germany)",
-                  "fr-fr": "French (France)"}
+# the cultures pwshlike has display names for (Get-Culture -ListAvailable lists these)
+_KNOWN_CULTURES = {"": ("Invariant Language (Invariant Country)", 127),
+                   "en-US": ("English (United States)", 1033),
+                   "en-GB": ("English (United Kingdom)", 2057),
+                   "de-DE": ("German (Germany)", 1031), "fr-FR": ("French (France)", 1036)}
+KNOWN_CULTURE_NAMES = tuple(_KNOWN_CULTURES)
+_CULTURE_NAMES = {k.lower(): v[0] for k, v in _KNOWN_CULTURES.items()}
+_CULTURE_LCIDS = {k.lower(): v[1] for k, v in _KNOWN_CULTURES.items()}
+LOCALE_CUSTOM_UNSPECIFIED = 4096        # the LCID .NET gives cultures without one
+
+
+@functools.cache
+def _culture_view():
+    """pwsh's CultureInfo table: LCID and Name 16 wide, then DisplayName."""
+    from ...host.formatting import TableColumn, TableView
+    return TableView(columns=(TableColumn("LCID", "LCID", width=16),
+                              TableColumn("Name", "Name", width=16),
+                              TableColumn("DisplayName", "DisplayName")),
+                     type_keys=frozenset({"System.Globalization.CultureInfo"}))
 
 
 class CultureInfo:
     dotnet_class = True
     dotnet_fullname = "System.Globalization.CultureInfo"
+    ps_properties = ("LCID", "Name", "DisplayName", "EnglishName", "TwoLetterISOLanguageName",
+                     "IsNeutralCulture", "TextInfo")
     __slots__ = ("_name",)
+
+    @staticmethod
+    def ps_table_view():
+        return _culture_view()
 
     def __init__(self, name: str = "") -> None:
         if not re.fullmatch(r"(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)?", name):
@@ -629,7 +652,7 @@ class CultureInfo:
 
     @property
     def LCID(self) -> int:
-        return {"": 127, "en-US": 1033}.get(self._name, 4096)
+        return _CULTURE_LCIDS.get(self._name.lower(), LOCALE_CUSTOM_UNSPECIFIED)
 
     @property
     def IsNeutralCulture(self) -> bool:
