@@ -5,6 +5,8 @@ cmdlet only records the version on the scope it runs in, as pwsh does.
 """
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pwshlike.cmdlet import Cmdlet
 from pwshlike.runtime.convert import to_str
 
@@ -42,7 +44,7 @@ def version_argument(value, text=None):
 
 class SetStrictModeCommand(Cmdlet):
     fq_name = "Microsoft.PowerShell.Commands.SetStrictModeCommand"
-    argument_transformations = {"Version": version_argument}
+    argument_transformations: ClassVar[dict] = {"Version": version_argument}
 
     def end_processing(self) -> None:
         from pwshlike.runtime.strict import enable
