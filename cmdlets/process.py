@@ -289,7 +289,7 @@ class GetProcessCommand(Cmdlet):
             if key not in seen:
                 seen.add(key)
                 unique.append(p)
-        unique.sort(key=lambda p: (p.ProcessName.lower(), p.Id))
+        unique.sort(key=lambda p: (p.ProcessName.upper(), p.Id))   # OrdinalIgnoreCase
         for p in unique:
             self._write(p)
 

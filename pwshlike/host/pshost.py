@@ -8,7 +8,6 @@ tests can give the host their own streams.  Made on first use of ``$Host``.
 """
 from __future__ import annotations
 
-import os
 import shutil
 import uuid
 
@@ -217,7 +216,8 @@ def _text(value) -> str:
 
 
 def is_terminal(stream) -> bool:
+    """Is ``stream`` a terminal (not a file or a pipe)?"""
     try:
-        return os.isatty(stream.fileno())
+        return bool(stream.isatty())
     except (AttributeError, OSError, ValueError):
         return False
