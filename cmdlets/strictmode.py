@@ -7,16 +7,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from pwshlike import PS_COMPATIBLE_VERSIONS, PS_VERSION
+from pwshlike.binding.validation import ValidationError, Validator
 from pwshlike.cmdlet import Cmdlet
 from pwshlike.runtime.convert import to_str
 
-from ._session import exc
-
-LATEST = "7.4"      # what -Version Latest means: the PowerShell version pwshlike follows
-
-# PSVersionInfo.IsValidPSVersion: the minor versions each major release had
-_VALID_MINORS = {1: (0,), 2: (0,), 3: (0,), 4: (0,), 5: (0, 1), 6: (0, 1, 2),
-                 7: (0, 1, 2, 3, 4)}
+# what -Version Latest means: the PowerShell version pwshlike follows
+LATEST = ".".join(PS_VERSION.split(".")[:2])
 
 INVALID_VERSION = ('The "{0}" argument does not contain a valid PowerShell version. Supply a '
                    "valid version number and then try the command again.")
@@ -42,9 +39,22 @@ def version_argument(value, text=None):
     return value
 
 
+class ValidatePSVersion(Validator):
+    """pwsh's [ValidateVersion]: a released PowerShell version (PSVersionInfo.IsValidPSVersion,
+    the versions $PSVersionTable.PSCompatibleVersions lists)."""
+
+    name = "ValidateVersion"
+
+    def validate(self, ctx, value) -> None:
+        major, minor = getattr(value, "Major", None), getattr(value, "Minor", None)
+        if f"{major}.{minor}" not in PS_COMPATIBLE_VERSIONS:
+            raise ValidationError(INVALID_VERSION.format(to_str(value)), "InvalidPSVersion")
+
+
 class SetStrictModeCommand(Cmdlet):
     fq_name = "Microsoft.PowerShell.Commands.SetStrictModeCommand"
     argument_transformations: ClassVar[dict] = {"Version": version_argument}
+    parameter_validators: ClassVar[dict] = {"Version": (ValidatePSVersion(),)}
 
     def end_processing(self) -> None:
         from pwshlike.runtime.strict import enable
@@ -52,10 +62,4 @@ class SetStrictModeCommand(Cmdlet):
             # -Off:$false leaves the scope to inherit its parent's setting, as in pwsh
             enable(self.ctx, self.current_scope, 0 if self.Off else None)
             return
-        version = self.Version
-        if version.Minor not in _VALID_MINORS.get(version.Major, ()):
-            self.throw_terminating_error(self.error_record(
-                "Cannot validate argument on parameter 'Version'. "
-                + INVALID_VERSION.format(to_str(version)), "ParameterArgumentValidationError",
-                "InvalidData", version, exc("ParameterBindingValidationException")))
-        enable(self.ctx, self.current_scope, version.Major)
+        enable(self.ctx, self.current_scope, self.Version.Major)

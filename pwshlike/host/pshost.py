@@ -11,6 +11,8 @@ from __future__ import annotations
 import shutil
 import uuid
 
+from .. import PS_VERSION
+
 HOST_NAME = "ConsoleHost"
 DEFAULT_SIZE = (120, 50)            # a console size to report when there is no terminal
 
@@ -170,7 +172,7 @@ class PSHost:
         from ..runtime.dotnet.statics_uri import CURRENT_CULTURE, Version
         self._ctx = ctx
         self.Name = HOST_NAME
-        self.Version = Version.parse(_ps_version(ctx))
+        self.Version = Version.parse(PS_VERSION)
         self.InstanceId = uuid.uuid4()
         self.UI = HostUI(ctx.host)
         self.CurrentCulture = CURRENT_CULTURE
@@ -202,12 +204,6 @@ def host_object(ctx) -> PSHost:
     if h is None:
         h = ctx._ps_host = PSHost(ctx)
     return h
-
-
-def _ps_version(ctx) -> str:
-    table = ctx.global_scope.vars.get("psversiontable")
-    v = table["PSVersion"] if table is not None and "PSVersion" in table else "7.4.0"
-    return str(v).split("-", 1)[0]
 
 
 def _text(value) -> str:
