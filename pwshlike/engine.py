@@ -458,7 +458,8 @@ class Engine:
         if code == 0 and not ctx.last_ok and filename is None:
             code = 1
         if ctx.should_exit_code is not None and not exited:
-            code = ctx.should_exit_code
+            # $Host.SetShouldExit(n): the session ends with n (at a prompt too) once this ends
+            code, exited = ctx.should_exit_code, True
         return code, exited
 
 

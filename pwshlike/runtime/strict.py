@@ -47,6 +47,20 @@ LIST_INDEX_OUT_OF_RANGE = ("Index was out of range. Must be non-negative and les
                            "of the collection. (Parameter 'index')")
 
 
+# Variables every pwsh session defines from the start (``Get-Variable`` in a new session),
+# lower case.  Reading one is never VariableIsUndefined, even where pwshlike has no value
+# for it.  $Matches, $LASTEXITCODE, $_, $this and $PSCmdlet are not among them.
+SESSION_VARIABLES = frozenset((
+    "args", "input", "myinvocation", "psboundparameters", "pscommandpath", "psscriptroot",
+    "consolefilename", "enabledexperimentalfeatures", "executioncontext", "home", "host",
+    "outputencoding", "pid", "profile", "psculture", "psdefaultparametervalues", "psedition",
+    "psemailserver", "pshome", "psnativecommandargumentpassing",
+    "psnativecommanduseerroractionpreference", "pssessionapplicationname",
+    "pssessionconfigurationname", "pssessionoption", "psstyle", "psuiculture",
+    "psversiontable", "pwd", "shellid", "stacktrace",
+))
+
+
 def bind(ctx) -> None:
     """Make ``ctx`` the session whose strict mode member and index reads on this thread obey."""
     _thread.ctx = ctx
@@ -83,7 +97,8 @@ def undefined_variable(scope, text: str, in_string: bool = False) -> None:
     """Reading ``$text``, which was never set: an error under version 2, or version 1 outside a
     string; otherwise the read gives ``$null`` (returns None)."""
     v = version_at(scope)
-    if v >= 2 or (v == 1 and not in_string):
+    if (v >= 2 or (v == 1 and not in_string)) and \
+            text.rsplit(":", 1)[-1].lower() not in SESSION_VARIABLES:
         raise runtime_error(RuntimeException, "VariableIsUndefined",
                             VARIABLE_IS_UNDEFINED.format(text), "InvalidOperation", text)
 
@@ -119,8 +134,3 @@ def index_out_of_range(is_list: bool) -> None:
                                 "OperationStopped")
         raise runtime_error(IndexOutOfRangeException, "System.IndexOutOfRangeException",
                             INDEX_OUT_OF_RANGE, "OperationStopped")
-
-
-def strict_on() -> bool:
-    """Has any session in this process used Set-StrictMode -Version?"""
-    return STRICT_SEEN[0]

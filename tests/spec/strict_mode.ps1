@@ -67,6 +67,25 @@ True
 ConsoleHost
 ## END
 
+#### variables every session defines are set; $Matches and $_ are not until used
+Set-StrictMode -Version Latest
+$null = $PSScriptRoot, $PSCommandPath, $MyInvocation, $PSBoundParameters, $args, $input
+$null = $ShellId, $PSEdition, $PSCulture, $ExecutionContext, $PWD, $HOME
+'session variables are set'
+$underscore = try { $_ } catch { 'no $_ outside a pipeline' }
+try { $Matches } catch { 'no $Matches yet' }
+$underscore
+$null = 'abc' -match 'b'
+$Matches[0]
+1 | ForEach-Object { $_ }
+## STDOUT:
+session variables are set
+no $Matches yet
+no $_ outside a pipeline
+b
+1
+## END
+
 #### compound assignment and ++ read the variable first
 Set-StrictMode -Version 1
 try { $total += 1 } catch { $_.FullyQualifiedErrorId }

@@ -121,6 +121,12 @@ def test_set_should_exit_is_the_exit_code_unless_the_script_exits() -> None:
     assert code == 5
 
 
+def test_set_should_exit_ends_an_interactive_session_after_the_input() -> None:
+    engine = Engine(Host(io.StringIO(), io.StringIO()))
+    assert engine.run_prompt_input("'x'") is None
+    assert engine.run_prompt_input("$Host.SetShouldExit(4)") == 4
+
+
 def test_host_ui_error_line_goes_to_stderr() -> None:
     out, err = io.StringIO(), io.StringIO()
     Engine(Host(out, err)).run_text("$Host.UI.WriteErrorLine('bad')")
