@@ -18,11 +18,10 @@ from pwshlike.runtime.dotnet.common import net_error
 
 PROC = "/proc"
 
-# pwsh's table view for System.Diagnostics.Process (DotNetTypes.format.ps1xml)
+# .NET's messages for ExitCode
 NOT_EXITED = "Process must exit before requested information can be determined."
 NOT_STARTED_HERE = ("Process was not started by this object, so requested information cannot "
                     "be determined.")
-NO_PROCESS = "No process is associated with this object."
 
 
 def _clock_ticks() -> int:
@@ -272,6 +271,8 @@ class Process:
         return True if milliseconds is not None else None
 
     def Kill(self, entire_process_tree=False) -> None:
+        """SIGKILL, as .NET sends on Unix.  ``Kill($true)`` does not look for the process's
+        children: only the process itself ends."""
         import signal
         if self.HasExited:
             return
@@ -346,7 +347,8 @@ def _n2(value) -> str:
 
 @functools.cache
 def process_view():
-    """pwsh's default table for processes: memory in K and M, CPU seconds, Id, SI, name."""
+    """pwsh's default table for processes (DotNetTypes.format.ps1xml): memory in K and M,
+    CPU seconds, Id, SI, name."""
     from pwshlike.host.formatting import RIGHT, TableColumn, TableView
     return TableView(
         columns=(TableColumn("NPM(K)", _cell(lambda p: int(p.NPM / 1024)), width=7,
