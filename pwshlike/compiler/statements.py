@@ -557,8 +557,16 @@ class StatementCompiler:
                 else:
                     f.line("if True:" if first else "else:")
                 f.level += 1
-                f.line("_enter_catch(ctx, S, _e)")
+                # $_ is the error inside the catch block only (pwsh restores it after)
+                saved = f.temp()
+                f.line(f"{saved} = _enter_catch(ctx, S, _e)")
+                f.line("try:")
+                f.level += 1
+                f.line("pass")
                 self.statements(c.body.statements, c.body.traps)
+                f.level -= 1
+                f.line("finally:")
+                f.line(f"    _leave_catch(S, {saved})")
                 f.level -= 1
                 first = False
                 if not c.types:

@@ -599,8 +599,18 @@ def enter_catch(ctx, S, e) -> None:
                                         None)
         extent = extent_from_traceback(tb) if tb is not None else None
     rec = ensure_error_record(e, extent)
+    previous = S.vars.get("_", MISSING)
     S.vars["_"] = rec
     ctx.record_error(rec)
+    return previous
+
+
+def leave_catch(S, previous) -> None:
+    """Put back the ``$_`` a catch block replaced."""
+    if previous is MISSING:
+        S.vars.pop("_", None)
+    else:
+        S.vars["_"] = previous
 
 
 def _traps_by_specificity(err, traps) -> list:
@@ -694,7 +704,7 @@ GLOBALS = {
     "_switch_file": switch_file, "_switch_test": switch_test, "_switch_sb": switch_sb,
     "_throw": throw, "_as_ps_error": as_ps_error, "_stmt_error": statement_error,
     "_not_writable": not_writable, "_catch_matches": catch_matches,
-    "_enter_catch": enter_catch, "_trap": trap, "_define_function": define_function,
+    "_enter_catch": enter_catch, "_leave_catch": leave_catch, "_trap": trap, "_define_function": define_function,
     "_define_enum": define_enum, "_define_class": define_class,
     "_new_scriptblock": new_scriptblock,
     "_NOARG": NOARG, "_SPLAT": SPLAT, "_ENDPARAMS": ENDPARAMS, "_VERBATIM": VERBATIM,

@@ -638,3 +638,14 @@ Test-Soft
 ## STDOUT:
 at Test-Soft, script.ps1: line 2
 ## END
+
+#### $_ is the error only inside the catch block; the previous $_ comes back after it
+$_ = 'before'
+try { throw 'x' } catch { "in: $_" }
+"after: $_"
+1 | ForEach-Object { try { throw 'y' } catch { }; "item: $_" }
+## STDOUT:
+in: x
+after: before
+item: 1
+## END
