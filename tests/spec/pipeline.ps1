@@ -129,6 +129,35 @@ $log
 Clean block hit
 ## END
 
+#### Clean blocks run for the commands that ran, also when an error ends the pipeline (Pester)
+$log = [System.Collections.Generic.List[string]]::new()
+function test-1 {
+    param([switch] $EmitError)
+    process { if ($EmitError) { throw 'test-1-process-error' } else { 'test-1' } }
+    clean { $log.Add('test-1-clean') }
+}
+function test-2 { begin { } process { $_ } clean { $log.Add('test-2-clean') } }
+function test-3 { end { } clean { $log.Add('test-3-clean') } }
+test-1 | test-2 | test-3
+$log -join ','
+$log.Clear()
+try { test-1 -EmitError | test-2 | test-3 } catch { $_.Exception.Message }
+$log -join ','
+$log.Clear()
+function t1 { clean { $log.Add('t1') } }
+function t2 { end { 'end' } clean { $log.Add('t2') } }
+function t3 { process { } }
+function t4 { process { "t4: $_" } clean { $log.Add('t4') } }
+t1; t2; t3 | t4
+$log -join ','
+## STDOUT:
+test-1-clean,test-2-clean,test-3-clean
+test-1-process-error
+test-1-clean,test-2-clean
+end
+t2
+## END
+
 #### Output of a begin block reaches the next command after it has begun
 & { begin { 'a'; 'b'; 'c' } } | ForEach-Object -Begin { 'fe begin' } -Process { "fe $_" }
 & { begin { 'a'; 'b'; 'c' } } | Select-Object -First 2
