@@ -8,8 +8,12 @@ Session drives (``Env:``, ``Variable:``, ``Function:``, ``Alias:``) read and set
 """
 from __future__ import annotations
 
+import codecs
 import os
 import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from pwshlike.cmdlet import Cmdlet
 from pwshlike.providers import FILESYSTEM, has_wildcard, unescape
@@ -24,43 +28,85 @@ _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"),
          (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"),
          (b"\xfe\xff", "utf-16-be"))
 _LINE_END = re.compile(r"\r\n|\r|\n")
+_CHUNK = 1 << 16
 NEWLINE = "\n"
 
 
-def decode(data: bytes, encoding=None) -> str:
-    """Bytes to text: a BOM wins, else the given encoding, else UTF-8."""
+def decoded_chunks(f, encoding=None) -> Iterator[str]:
+    """The text of the binary file ``f``, piece by piece: a byte-order mark, when present,
+    picks the encoding (and is dropped), else ``encoding``, else UTF-8.  Reading stops when
+    the reader stops asking (Select-Object -First downstream)."""
+    head = b""
+    while len(head) < 4:                # enough for any byte-order mark
+        chunk = f.read1(_CHUNK)
+        if not chunk:
+            break
+        head += chunk
     for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom):].decode(codec, "replace")
-    if encoding is not None:
-        return encoding.decode(data)
-    return data.decode("utf-8", "replace")
+        if head.startswith(bom):
+            head = head[len(bom):]
+            dec = codecs.getincrementaldecoder(codec)("replace").decode
+            break
+    else:
+        dec = encoding.incremental_decoder() if encoding is not None else \
+            codecs.getincrementaldecoder("utf-8")("replace").decode
+    yield dec(head, False)
+    while chunk := f.read1(_CHUNK):
+        yield dec(chunk, False)
+    yield dec(b"", True)
+
+
+def decode(data: bytes, encoding=None) -> str:
+    """A whole file's bytes as text, decoded as :func:`decoded_chunks` decodes."""
+    import io
+    return "".join(decoded_chunks(io.BufferedReader(io.BytesIO(data)), encoding))
 
 
 def split_lines(text: str) -> list[str]:
-    """StreamReader.ReadLine's lines: a final line end does not start another line."""
-    if not text:
-        return []
-    parts = _LINE_END.split(text)
-    if parts and parts[-1] == "" and _LINE_END.search(text[-2:]):
-        parts.pop()
-    return parts
+    """StreamReader.ReadLine's lines of a whole text."""
+    return list(stream_lines((text,)))
 
 
-def split_delimited(text: str, delimiter: str) -> list[str]:
-    """-Delimiter: each chunk keeps the delimiter that ends it."""
+def stream_lines(texts: Iterable[str]) -> Iterator[str]:
+    """StreamReader.ReadLine's lines of text arriving in pieces, each as soon as its end is
+    read: lines end at \\r\\n, \\n or \\r, and a final line end does not start another
+    line."""
+    pending: list[str] = []     # the line being read, not ended yet
+    for text in texts:
+        if "\n" not in text and "\r" not in text and not (pending and pending[-1].endswith("\r")):
+            if text:
+                pending.append(text)    # no line ends here: joined once one comes
+            continue
+        data = "".join(pending) + text
+        # a '\r' last may be the first half of '\r\n': it waits for the next piece
+        held = "\r" if data[-1] == "\r" else ""
+        lines = _LINE_END.split(data[:-1] if held else data)
+        pending = [lines.pop() + held]      # the line not ended yet (maybe "")
+        yield from lines
+    last = "".join(pending)
+    if last:
+        yield last[:-1] if last[-1] == "\r" else last
+
+
+def stream_delimited(texts: Iterable[str], delimiter: str) -> Iterator[str]:
+    """-Delimiter: chunks of text arriving in pieces, each keeping the delimiter that ends
+    it."""
     if not delimiter:
-        return [text] if text else []
-    out, start = [], 0
-    while True:
-        i = text.find(delimiter, start)
-        if i < 0:
-            break
-        out.append(text[start:i + len(delimiter)])
-        start = i + len(delimiter)
-    if start < len(text):
-        out.append(text[start:])
-    return out
+        text = "".join(texts)
+        if text:
+            yield text
+        return
+    pending = ""
+    for text in texts:
+        start = 0
+        search = max(0, len(pending) - len(delimiter) + 1)    # where a new match can start
+        pending += text
+        while (i := pending.find(delimiter, search)) >= 0:
+            yield pending[start:i + len(delimiter)]
+            start = search = i + len(delimiter)
+        pending = pending[start:]
+    if pending:
+        yield pending
 
 
 def _encoding(cmdlet):
@@ -133,43 +179,57 @@ class GetContentCommand(_ContentCmdlet):
                 self.directory_error(pp.path, "GetContentReader")
                 continue
             try:
-                with open(pp.path, "rb") as f:
-                    data = f.read()
+                f = open(pp.path, "rb")     # noqa: SIM115 - closed below, also when stopped
             except OSError as e:
                 self.report_os(e, pp.path, "GetContentReader")
                 continue
-            self._emit(self._items(data), total, tail)
+            with f:
+                self._emit(self._items(f), total, tail)
 
-    def _items(self, data: bytes) -> list:
+    def _items(self, f) -> Iterator:
+        """The file's items as they are read: lines, -Delimiter chunks or bytes; one item
+        with -Raw."""
         if self.AsByteStream:
             from pwshlike.runtime.dotnet.common import byte_array
             if self.Raw:
-                return [byte_array(data)] if data else []
-            return list(byte_array(data))
-        text = decode(data, _encoding(self))
+                data = f.read()
+                return iter([byte_array(data)] if data else [])
+            return (b for chunk in iter(lambda: f.read1(_CHUNK), b"")
+                    for b in byte_array(chunk))
+        texts = decoded_chunks(f, _encoding(self))
         if self.Raw:
-            return [text] if text else []
+            text = "".join(texts)
+            return iter([text] if text else [])
         if self.is_bound("Delimiter") and self.Delimiter is not None:
-            return split_delimited(text, to_str(self.Delimiter))
-        return split_lines(text)
+            return stream_delimited(texts, to_str(self.Delimiter))
+        return stream_lines(texts)
 
-    def _emit(self, items: list, total: int, tail: int) -> None:
+    def _emit(self, items: Iterator, total: int, tail: int) -> None:
+        """Write the items, no more than -TotalCount (reading no further) or the last -Tail,
+        one by one or in -ReadCount arrays."""
         if tail >= 0:
-            items = items[len(items) - tail:] if tail else []
+            items = iter(deque(items, maxlen=tail) if tail else ())
         if total > 0:
-            items = items[:total]
+            items = islice(items, total)
         count = int(self.ReadCount) if self.ReadCount is not None else 1
         if count == 1:
+            write = self.write_object
             for item in items:
-                self.write_object(item)
-            return
-        if not items:
+                write(item)
             return
         if count <= 0:
-            self.write_object(list(items))
+            batch = list(items)
+            if batch:
+                self.write_object(batch)
             return
-        for i in range(0, len(items), count):
-            self.write_object(list(items[i:i + count]))
+        batch = []
+        for item in items:
+            batch.append(item)
+            if len(batch) == count:
+                self.write_object(batch)
+                batch = []
+        if batch:
+            self.write_object(batch)
 
     def _session(self, pp) -> None:
         drive = self.session_drive(pp)

@@ -59,11 +59,13 @@ class ForEachObjectCommand(Cmdlet):
     fq_name = "Microsoft.PowerShell.Commands.ForEachObjectCommand"
     allow_null_parameters = ("Process", "RemainingScripts")
     allow_empty_parameters = ("Process", "RemainingScripts")
+    _restore = None         # (the caller's $_ when the command began,)
+    _parallel = None
 
     # --- begin ---------------------------------------------------------------------------------
     def begin_processing(self) -> None:
         set_name = self.parameter_set_name
-        self._saved_underscore = self.current_scope.vars.get("_", _MISSING)
+        self._restore = (self.current_scope.vars.get("_", _MISSING),)
         if set_name == "ParallelParameterSet":
             from .parallel import ParallelRunner
             self._parallel = ParallelRunner(self)
@@ -116,10 +118,19 @@ class ForEachObjectCommand(Cmdlet):
             self._end(None)
         elif set_name == "ParallelParameterSet":
             self._parallel.finish()
-        if self._saved_underscore is _MISSING:
-            self.current_scope.vars.pop("_", None)
-        else:
-            self.current_scope.vars["_"] = self._saved_underscore
+
+    def dispose(self) -> None:
+        """However the pipeline ended (also stopped by Select-Object -First downstream, or
+        by an error): give the caller back its $_ and let -Parallel workers go."""
+        if self._parallel is not None:
+            self._parallel.stop()
+        if self._restore is not None:
+            saved = self._restore[0]
+            self._restore = None
+            if saved is _MISSING:
+                self.current_scope.vars.pop("_", None)
+            else:
+                self.current_scope.vars["_"] = saved
 
     # --- -MemberName ---------------------------------------------------------------------------
     def _member_record(self, item) -> None:

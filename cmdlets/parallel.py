@@ -109,6 +109,13 @@ class ParallelRunner:
             if not self._drain(block=True):
                 break
 
+    def stop(self) -> None:
+        """The pipeline is done (or was stopped): workers take no further item."""
+        if not self.stopped.is_set():
+            self.stopped.set()
+            for _ in self.workers:
+                self.tasks.put(_STOP)
+
     def _drain(self, block: bool) -> bool:
         """Write finished results; False when the timeout ran out."""
         while self.pending:

@@ -58,6 +58,8 @@ class SelectObjectCommand(Cmdlet):
         if self.index is not None:
             if pos in self.index:
                 self._output(item)
+            if not self.index or pos >= self.index[-1]:
+                self._stop()
             return
         if self.skip_index is not None:
             if pos not in self.skip_index:
@@ -76,9 +78,19 @@ class SelectObjectCommand(Cmdlet):
         if self.first is not None and self.emitted < self.first:
             self.emitted += 1
             self._output(item)
+            if self.emitted == self.first and not self.last:
+                self._stop()
             return
         if self.last:
             self.last_buf.append(item)
+
+    def _stop(self) -> None:
+        """Every requested object has been seen: end now and stop the commands upstream, as
+        pwsh does unless -Wait (the rest of the input could change nothing)."""
+        if self.Wait:
+            return
+        self.end_processing()
+        self.stop_upstream()
 
     def end_processing(self) -> None:
         for item in self.last_buf:

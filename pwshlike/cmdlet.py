@@ -16,6 +16,8 @@ command's redirections.  Guard changes with ``should_process`` (which answers -W
 """
 from __future__ import annotations
 
+from typing import NoReturn
+
 from .errors import (
     ErrorRecord,
     InvocationInfo,
@@ -24,6 +26,7 @@ from .errors import (
     runtime_error,
 )
 from .runtime.helpers import emit
+from .runtime.processor import StopUpstreamCommands
 
 
 class Cmdlet:
@@ -47,6 +50,22 @@ class Cmdlet:
 
     def end_processing(self) -> None:
         pass
+
+    def dispose(self) -> None:
+        """Called once the pipeline is done with the command, however it ended: also when
+        ``end_processing`` never ran because the pipeline was stopped or failed.  Release
+        here what must not outlive the pipeline (pwsh's IDisposable cmdlets)."""
+
+    # --- flow --------------------------------------------------------------------------------------
+    def stop_upstream(self) -> NoReturn:
+        """Stop the commands before this one: this command has all the input it needs
+        (pwsh's StopUpstreamCommandsException, raised by Select-Object -First).
+
+        Call it from ``process_record``.  The upstream commands' loops and script blocks are
+        abandoned and their end blocks skipped; ``end_processing`` of this command is not
+        called either, so call it first if it has output to write.  The commands after this
+        one go on and end normally, and no error is reported."""
+        raise StopUpstreamCommands(self._proc)
 
     # --- facts about this invocation ---------------------------------------------------------------
     @property

@@ -90,7 +90,12 @@ class StatementCompiler:
         input_code = "_NOINPUT"
         elements = st.elements
         if isinstance(first, A.CommandExpression):
-            input_code = self.expr(first.expression)
+            e = first.expression
+            if len(elements) > 1 and _is_range(e) and not first.redirections:
+                # 1..N feeding commands is enumerated lazily, as pwsh does: never materialised
+                input_code = f"_range_lazy({self.expr(e.left)}, {self.expr(e.right)})"
+            else:
+                input_code = self.expr(e)
             if first.redirections:
                 input_code = f"_redirect_expr(ctx, S, {input_code}, " \
                              f"{self.redirections(first.redirections)})"
@@ -394,7 +399,7 @@ class StatementCompiler:
         if isinstance(st, A.Pipeline) and len(st.elements) == 1 and isinstance(
                 st.elements[0], A.CommandExpression):
             e = st.elements[0].expression
-            if isinstance(e, A.Binary) and e.operator == "..":
+            if _is_range(e):
                 return f"_range_lazy({self.expr(e.left)}, {self.expr(e.right)})"
             if isinstance(e, A.Paren) and isinstance(e.pipeline, A.Pipeline):
                 return self.foreach_iterable(e.pipeline)
@@ -731,3 +736,8 @@ def _is_method_call_syntax(elements) -> bool:
     return elements[0].end == elements[1].start and isinstance(pipeline, A.Pipeline) and \
         len(pipeline.elements) == 1 and isinstance(pipeline.elements[0], A.CommandExpression) \
         and isinstance(pipeline.elements[0].expression, A.ArrayLiteral)
+
+
+def _is_range(e) -> bool:
+    """``a..b``: enumerated lazily where only its items are wanted."""
+    return isinstance(e, A.Binary) and e.operator == ".."

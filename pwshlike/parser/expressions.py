@@ -163,7 +163,7 @@ class ExpressionParser:
             self.advance(tok)
             self.skip_newlines()
             nxt = self.peek(CMD)
-            if nxt.kind in PIPE_END or nxt.kind == T.AMP:
+            if nxt.kind in PIPE_END or nxt.kind == T.AMP and not self._invocation_follows(nxt):
                 self.error("EmptyPipeElement", "An empty pipe element is not allowed.",
                            tok.start, tok.end, nxt.kind == T.EOF_)
             ex = self.peek(EXPR)
@@ -175,6 +175,13 @@ class ExpressionParser:
             elements.append(self.parse_command())
         return A.Pipeline(start, self.end_pos(start), elements, False)
 
+
+    def _invocation_follows(self, amp: T.Token) -> bool:
+        """``| & cmd``: the call operator starting a command, not a lone background ``&``."""
+        n_err = len(self.errors)
+        after = self.tz.next_token(self.tz.skip_trivia(amp.end), CMD)
+        del self.errors[n_err:]         # a look-ahead: its errors count once it is parsed
+        return after.kind not in PIPE_END and after.kind != T.AMP
 
     def _check_assignable(self, expr, multiple_ok: bool = True) -> None:
         """Only '=' assigns to several targets at once ($a, $b = 1, 2)."""

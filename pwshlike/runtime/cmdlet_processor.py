@@ -224,6 +224,15 @@ class CmdletProcessor(Processor):
         finally:
             self._leave(prev)
 
+    def dispose(self) -> None:
+        c = self.cmdlet
+        if c is not None:
+            prev = self._enter()
+            try:
+                c.dispose()
+            finally:
+                self._leave(prev)
+
     def run_without_input(self) -> None:
         prev = self._enter()
         try:

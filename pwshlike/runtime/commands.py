@@ -21,7 +21,7 @@ from .enumerate import enumerate_value
 from .functions import FunctionProcessor
 from .helpers import NOINPUT
 from .invoke import InputEnumerator, new_function_scope
-from .processor import Downstream, Processor
+from .processor import Downstream, Processor, StopUpstreamCommands
 from .values import Hashtable
 
 
@@ -228,15 +228,25 @@ def _call_simple_function(ctx, S: Scope, site: CallSite, info, params, args, out
 
 
 def _run_single(ctx, proc, site) -> None:
+    """One command without pipeline input: begin, end, then dispose."""
     try:
-        proc.begin(False)
-        proc.end()
+        try:
+            proc.begin(False)
+            proc.end()
+        except StopUpstreamCommands as stop:
+            if stop.requester is not proc:      # a pipeline further out asked for it
+                raise
         ctx.last_ok = not getattr(proc, "had_error", False)
     except DotNetException as e:
         _annotate(e, site, proc)
         _collect_error(proc, e, site)
         ctx.last_ok = False
+        _dispose(ctx, (proc,), quiet=True)
         raise
+    except BaseException:
+        _dispose(ctx, (proc,), quiet=True)
+        raise
+    _dispose(ctx, (proc,))
 
 
 def _collect_error(proc, e, site) -> None:
@@ -273,6 +283,7 @@ def _fq_command(proc, cmd: str, e=None) -> str:
 
 def run_pipeline(ctx, S: Scope, input_value, stages, out) -> None:
     procs = []
+    feeds = []      # feeds[i]: the sink that gives records to procs[i] (None for the first)
     files = []
     sink = out
     n = len(stages)
@@ -287,28 +298,40 @@ def run_pipeline(ctx, S: Scope, input_value, stages, out) -> None:
                 files.extend(apply_redirections(ctx, proc, site.redirections))
             procs.append(proc)
             sink = Downstream(proc)
+            feeds.append(sink)
         procs.reverse()
-        _run_procs(ctx, procs, input_value, stages)
+        feeds.reverse()
+        feeds[0] = None
+        _run_procs(ctx, procs, feeds, input_value, stages)
     finally:
         for f in files:
             f.close()
 
 
-def _run_procs(ctx, procs, input_value, stages) -> None:
-    first = procs[0]
+def _run_procs(ctx, procs, feeds, input_value, stages) -> None:
+    """Begin every command, feed the input to the first, end every command, dispose.
+
+    A command that asks to stop the commands before it (StopUpstreamCommands) ends the
+    feeding or the end phase early: the commands up to and including it are not ended,
+    those after it are, as pwsh's PipelineProcessor.DoCompleteCore does."""
     has_input = input_value is not NOINPUT
     try:
-        for i, p in enumerate(procs):
-            p.begin(pipeline_expected=(i > 0 or has_input))
-        if has_input:
-            items = enumerate_value(input_value) if input_value is not None else None
-            if items is None:
-                first.process(input_value)
-            else:
-                for item in items:
-                    first.process(item)
-        for p in procs:
-            p.end()
+        try:
+            procs[0].begin(has_input)
+            for feed in feeds[1:]:
+                feed.begin()
+            if has_input:
+                first = procs[0]
+                items = enumerate_value(input_value) if input_value is not None else None
+                if items is None:
+                    first.process(input_value)
+                else:
+                    for item in items:
+                        first.process(item)
+            start = 0
+        except StopUpstreamCommands as stop:
+            start = _after_requester(procs, stop)
+        _end_from(procs, feeds, start)
         ctx.last_ok = not any(getattr(p, "had_error", False) for p in procs)
     except DotNetException as e:
         site = getattr(e, "ps_site", None)
@@ -322,17 +345,51 @@ def _run_procs(ctx, procs, input_value, stages) -> None:
         for p in procs:
             _collect_error(p, e, p.site)
         ctx.last_ok = False
+        _dispose(ctx, procs, quiet=True)
         raise
-    except StopPipeline:
-        for p in procs:
-            if getattr(p, "pushed", False):
-                ctx.depth -= 1
-                p.pushed = False
-        ctx.last_ok = True
+    except BaseException:
+        _dispose(ctx, procs, quiet=True)
+        raise
+    _dispose(ctx, procs)
 
 
-class StopPipeline(Exception):
-    """Raised by Select-Object -First to end its upstream early."""
+def _end_from(procs, feeds, i: int) -> None:
+    """End procs[i:] in order.  One that has not begun yet (nothing reached it before the
+    commands upstream were stopped) begins first."""
+    n = len(procs)
+    while i < n:
+        try:
+            feed = feeds[i]
+            if feed is not None:
+                feed.begin()
+            procs[i].end()
+            i += 1
+        except StopUpstreamCommands as stop:
+            i = _after_requester(procs, stop)
+
+
+def _after_requester(procs, stop: StopUpstreamCommands) -> int:
+    """The index after the command that asked to stop; a request from a command of some
+    enclosing pipeline goes on out to it."""
+    requester = stop.requester
+    for i, p in enumerate(procs):
+        if p is requester:
+            return i + 1
+    raise stop
+
+
+def _dispose(ctx, procs, quiet: bool = False) -> None:
+    """Dispose of every command.  An error doing so is raised after all are disposed,
+    unless ``quiet`` (an error is already ending the pipeline, and that one is reported)."""
+    error = None
+    for p in procs:
+        try:
+            p.dispose()
+        except Exception as e:  # noqa: BLE001 - the others must still be disposed
+            if error is None:
+                error = e
+    if error is not None and not quiet:
+        raise error
 
 
 def _call_redirected(ctx, S, site, args, out) -> None:

@@ -110,6 +110,8 @@ class FunctionProcessor(Processor):
         self._defaults: dict = {}
         self._bound_table = None
         self._last_pipeline: list = []
+        self.ran = False            # a named block has run: the clean block will too
+        self.disposed = False
 
     @property
     def expected(self) -> bool:
@@ -153,7 +155,9 @@ class FunctionProcessor(Processor):
         prev = ctx.current_scope
         ctx.current_scope = S
         try:
-            self._run(info.begin, S, self.out)
+            if info.begin is not None:
+                self.ran = True
+                self._run(info.begin, S, self.out)
         finally:
             ctx.current_scope = prev
             ctx.streams = prev_streams
@@ -257,6 +261,7 @@ class FunctionProcessor(Processor):
                 return
             S.vars["_"] = item
             self.input.set_only(item)
+            self.ran = True
             prev = ctx.current_scope
             ctx.current_scope = S
             try:
@@ -278,20 +283,36 @@ class FunctionProcessor(Processor):
                 if not self.expecting_input:
                     # without pipeline input the process block still runs once (about_Functions)
                     ctx.current_scope = S
+                    self.ran = True
                     self._run(info.process, S, self.out)
                 self.input.clear()
-            ctx.current_scope = S
-            self._run(info.end, S, self.out)
+            if info.end is not None:
+                ctx.current_scope = S
+                self.ran = True
+                self._run(info.end, S, self.out)
         finally:
-            try:
-                if info.clean is not None:
-                    # clean runs last, whatever happened; its output is discarded
-                    # (about_Functions_Advanced_Methods)
-                    ctx.current_scope = S
-                    self._run(info.clean, S, NULLSINK)
-            finally:
-                ctx.current_scope = prev
-                ctx.streams = prev_streams
+            ctx.current_scope = prev
+            ctx.streams = prev_streams
+            self.dispose()
+
+    def dispose(self) -> None:
+        """Run the clean block (whatever happened, if another named block ran; its output
+        is discarded: about_Functions_Advanced_Methods), then leave the function's scope.
+        ``end`` ends with this; the pipeline calls it for a command it stopped or that an
+        error cut short."""
+        if self.disposed or self.scope is None:
+            return
+        self.disposed = True
+        ctx = self.ctx
+        prev_streams, prev = ctx.streams, ctx.current_scope
+        try:
+            if self.info.clean is not None and self.ran:
+                ctx.streams = self.streams
+                ctx.current_scope = self.scope
+                self._run(self.info.clean, self.scope, NULLSINK)
+        finally:
+            ctx.current_scope = prev
+            ctx.streams = prev_streams
             if self.pushed:
                 ctx.depth -= 1
                 self.pushed = False

@@ -425,8 +425,10 @@ def restore_local(L: dict, key: str, old) -> None:
 
 
 def range_lazy(a, b):
-    from . import operators as O
-    return O.range_op(a, b)
+    """``a..b`` where it is only enumerated (a pipeline's input, ``foreach``): lazy and
+    without the size limit of a materialised range."""
+    from .operators import range_values
+    return range_values(a, b)
 
 
 def switch_items(v):
@@ -524,8 +526,6 @@ def statement_error(ctx, S, e: Exception) -> None:
     a ``throw`` unless the preference is SilentlyContinue or Ignore; anything else is
     statement-terminating: the error is recorded (and shown under Continue) and the next
     statement runs (about_Error_Handling / about_Preference_Variables)."""
-    if type(e).__name__ == "StopPipeline":       # Select-Object -First ending its upstream
-        raise e
     err = as_ps_error(ctx, e)
     if ctx.catch_depth or getattr(err, "ps_escalated", False):
         raise err

@@ -101,9 +101,8 @@ def invoke_scriptblock(ctx, sb, args: list, input_items, collect: bool = True,
             for item in input_items:
                 proc.process(item)
         proc.end()
-    except BaseException:
-        proc.restore_automatics()
-        raise
+    finally:
+        proc.dispose()      # after an error or a stop too: clean block, scope, $_ ...
     return results
 
 

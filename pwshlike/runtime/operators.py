@@ -577,7 +577,20 @@ def notin(a, b, ci=True):
 
 # --- -f, ranges, type operators -----------------------------------------------------------------------------
 def range_op(a, b):
-    """a..b: integers (or characters in PowerShell 7 when both ends are one-char strings)."""
+    """a..b as a value: the range (see range_values), which must hold at most 50,000,000
+    elements, as it is going to be materialised."""
+    r = range_values(a, b)
+    if len(r) > 50_000_001:
+        raise runtime_error(RuntimeException, "RangeTooBig",
+                            "The range is too large: at most 50,000,000 elements.",
+                            "InvalidOperation")
+    return r
+
+
+def range_values(a, b):
+    """a..b: integers as a lazy Python ``range`` (or characters in PowerShell 7 when both
+    ends are one-char strings), however many.  A range that only feeds a pipeline or a
+    ``foreach`` loop is enumerated from this directly, never materialised."""
     # [char] ends always give characters; one-character strings do unless both are digits,
     # which convert to numbers ("0".."9" is 0..9)
     if (type(a) is Char and type(b) is Char) or (
@@ -593,10 +606,6 @@ def range_op(a, b):
         raise runtime_error(RuntimeException, "RangeOperatorInvalid",
                             "The range operator requires numeric or character operands.",
                             "InvalidOperation") from None
-    if abs(y - x) > 50_000_000:
-        raise runtime_error(RuntimeException, "RangeTooBig",
-                            "The range is too large: at most 50,000,000 elements.",
-                            "InvalidOperation")
     return range(x, y + 1) if y >= x else range(x, y - 1, -1)
 
 

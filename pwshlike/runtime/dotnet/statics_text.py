@@ -181,6 +181,14 @@ class Encoding:
             return "".join(chr(x) if x < 128 else "?" for x in b)
         return b.decode(self._codec, "replace")
 
+    def incremental_decoder(self):
+        """``decode`` piece by piece, for text read in chunks: a callable
+        ``(data, final) -> str`` that keeps a character split between chunks for the next."""
+        if self._codec == "ascii":
+            return lambda data, final=False: self.decode(data)
+        import codecs
+        return codecs.getincrementaldecoder(self._codec)("replace").decode
+
     @property
     def WebName(self) -> str:
         return self._web
